@@ -1,0 +1,35 @@
+using Nautilus.AppHost.Infrastructure;
+using Nautilus.Platform;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var settings = PlatformSettings.From(builder.Configuration, builder.ExecutionContext.IsPublishMode, builder.AppHostDirectory);
+
+// Infrastructure: PostgreSQL (database "nautilus") and the two buses, as containers or host processes.
+var infrastructure = builder.AddNautilusInfrastructure(settings);
+
+// The thirteen engines, each on its fixed port, in the order of the data flow.
+var marketData = builder.AddEngine<Projects.Nautilus_MarketData_Engine>(EngineCatalog.MarketDataEngine, settings, infrastructure);
+var features = builder.AddEngine<Projects.Nautilus_Features_Engine>(EngineCatalog.Features, settings, infrastructure);
+var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, settings, infrastructure);
+var ml = builder.AddEngine<Projects.Nautilus_ML_Engine>(EngineCatalog.Ml, settings, infrastructure);
+var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure);
+var strategy = builder.AddEngine<Projects.Nautilus_Strategy_Engine>(EngineCatalog.Strategy, settings, infrastructure);
+var risk = builder.AddEngine<Projects.Nautilus_Risk_Engine>(EngineCatalog.Risk, settings, infrastructure);
+var execution = builder.AddEngine<Projects.Nautilus_Execution_Engine>(EngineCatalog.Execution, settings, infrastructure);
+var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCatalog.Portfolio, settings, infrastructure);
+var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure);
+var analytics = builder.AddEngine<Projects.Nautilus_Analytics_Engine>(EngineCatalog.Analytics, settings, infrastructure);
+var backtesting = builder.AddEngine<Projects.Nautilus_Backtesting_Engine>(EngineCatalog.Backtesting, settings, infrastructure);
+var websocket = builder.AddEngine<Projects.Nautilus_WebSocket_Engine>(EngineCatalog.WebSocket, settings, infrastructure);
+
+// The operator UI reaches every engine through service discovery.
+builder.AddProject<Projects.Nautilus_Web>(InfrastructureNames.Web)
+    .WithHttpEndpoint(port: settings.Ports[InfrastructureNames.Web], isProxied: false)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck(EndpointPaths.Health)
+    .WithReference(marketData).WithReference(features).WithReference(vpin).WithReference(ml).WithReference(factor)
+    .WithReference(strategy).WithReference(risk).WithReference(execution).WithReference(portfolio)
+    .WithReference(collateral).WithReference(analytics).WithReference(backtesting).WithReference(websocket);
+
+builder.Build().Run();

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Nautilus.Platform;
+
+namespace Nautilus.Web.Health;
+
+/// <summary>
+/// Polls every engine's /health through service discovery, once for the whole UI (not per browser tab), and tells
+/// pages when anything changed.
+/// </summary>
+public sealed class PlatformHealthMonitor(IHttpClientFactory httpClients, IConfiguration configuration, ILogger<PlatformHealthMonitor> logger)
+    : BackgroundService
+{
+    public const string HttpClientName = "engine-health";
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
+
+    private volatile IReadOnlyList<EngineHealth> _engines =
+        EngineCatalog.All.Select(e => EngineHealth.Pending(e, PublicUrl(configuration, e))).ToArray();
+
+    public event Action? Changed;
+
+    public IReadOnlyList<EngineHealth> Engines => _engines;
+
+    public IReadOnlyList<InfrastructureHealth> Infrastructure
+    {
+        get
+        {
+            var engines = _engines;
+            return
+            [
+                InfrastructureHealth.From(InfrastructureNames.PostgresServer, $"PostgreSQL, database '{InfrastructureNames.Database}'", engines),
+                InfrastructureHealth.From(BusNames.MarketData, "Redis, market data (star)",
+                    engines.Where(e => e.Engine.Uses(Bus.MarketData)).ToArray()),
+                InfrastructureHealth.From(BusNames.EngineLogic, "Redis, engine logic (mesh)",
+                    engines.Where(e => e.Engine.Uses(Bus.EngineLogic)).ToArray()),
+            ];
+        }
+    }
+
+    public DateTimeOffset? LastRound { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            _engines = await Task.WhenAll(EngineCatalog.All.Select(e => ProbeAsync(e, stoppingToken)));
+            LastRound = DateTimeOffset.UtcNow;
+            try
+            {
+                Changed?.Invoke();
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "A health subscriber failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<EngineHealth> ProbeAsync(EngineDescriptor engine, CancellationToken stoppingToken)
+    {
+        var publicUrl = PublicUrl(configuration, engine);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(RequestTimeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var client = httpClients.CreateClient(HttpClientName);
+            // "https+http" lets service discovery pick https where the engine offers it.
+            using var response = await client.GetAsync($"https+http://{engine.Name}{EndpointPaths.Health}", timeout.Token);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var json = await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token);
+            var (status, version, uptime, storage, dependencies) = HealthReportParser.Parse(json.RootElement);
+            return new EngineHealth(engine, status, version, uptime, storage, dependencies, elapsed, DateTimeOffset.UtcNow, null, publicUrl);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            return EngineHealth.Pending(engine, publicUrl) with
+            {
+                Status = ServiceStatus.Unreachable,
+                CheckedAt = DateTimeOffset.UtcNow,
+                Error = ex is OperationCanceledException ? "no answer within 3 s" : ex.Message,
+            };
+        }
+    }
+
+    /// <summary>The address a browser uses for the engine, from the service-discovery entries Aspire injects.</summary>
+    public static string? PublicUrl(IConfiguration configuration, EngineDescriptor engine) =>
+        configuration[$"services:{engine.Name}:http:0"] ?? configuration[$"services:{engine.Name}:https:0"];
+}

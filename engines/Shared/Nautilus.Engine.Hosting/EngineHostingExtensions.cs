@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Nautilus.Platform;
+using Npgsql;
+using Scalar.AspNetCore;
+using StackExchange.Redis;
+
+namespace Nautilus.Engine.Hosting;
+
+/// <summary>How an engine host is put together, so each engine's Program.cs stays a few lines.</summary>
+public static class EngineHostingExtensions
+{
+    /// <summary>A dependency that does not answer within this is reported unhealthy rather than hanging /health.</summary>
+    public static readonly TimeSpan DependencyCheckTimeout = TimeSpan.FromSeconds(3);
+
+    public static WebApplicationBuilder AddEngine(this WebApplicationBuilder builder, EngineDescriptor engine)
+    {
+        RequiredConnectionStrings.EnsurePresent(builder.Configuration, engine);
+
+        builder.Services.AddSingleton(engine);
+        builder.AddServiceDefaults();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = $"Nautilus {engine.DisplayName} engine";
+            document.Info.Description = $"{engine.DisplayName} engine: {engine.Owns}.";
+            return Task.CompletedTask;
+        }));
+
+        // Our own checks replace the integrations' so /health names dependencies as the architecture does.
+        builder.AddNpgsqlDataSource(InfrastructureNames.Database, settings => settings.DisableHealthChecks = true);
+        var health = builder.Services.AddHealthChecks();
+        health.Add(new HealthCheckRegistration(InfrastructureNames.PostgresServer,
+            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),
+            HealthStatus.Unhealthy, ["ready"], DependencyCheckTimeout));
+
+        foreach (var bus in engine.Buses.Select(BusNames.Of))
+        {
+            builder.AddKeyedRedisClient(bus,
+                settings => settings.DisableHealthChecks = true,
+                // Keep reconnecting in the background when a bus goes away instead of failing the engine.
+                options => options.AbortOnConnectFail = false);
+            health.Add(new HealthCheckRegistration(bus,
+                sp => new RedisBusHealthCheck(sp.GetRequiredKeyedService<IConnectionMultiplexer>(bus)),
+                HealthStatus.Unhealthy, ["ready"], DependencyCheckTimeout));
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapEngine(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
+        app.MapOpenApi();
+        app.MapScalarApiReference(EndpointPaths.Docs, options => options.WithTitle(app.Environment.ApplicationName));
+        app.MapEngineInfoApi();
+        return app;
+    }
+}

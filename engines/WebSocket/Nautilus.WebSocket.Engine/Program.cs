@@ -1,0 +1,9 @@
+using Nautilus.Engine.Hosting;
+using Nautilus.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEngine(EngineCatalog.WebSocket);
+
+var app = builder.Build();
+app.MapEngine();
+app.Run();
