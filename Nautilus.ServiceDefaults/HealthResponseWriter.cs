@@ -34,14 +34,14 @@ public static class HealthResponseWriter
         context.Response.ContentType = "application/json; charset=utf-8";
         var configuration = context.RequestServices.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
         // The orchestrator names each service after its resource (risk-engine); alone, the assembly name stands in.
-        var name = configuration["OTEL_SERVICE_NAME"] ?? context.RequestServices.GetRequiredService<IHostEnvironment>().ApplicationName;
+        var serviceName = configuration["OTEL_SERVICE_NAME"] ?? context.RequestServices.GetRequiredService<IHostEnvironment>().ApplicationName;
 
         using var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("status", report.Status.ToString());
-            json.WriteString("engine", name);
+            json.WriteString("engine", serviceName);
             json.WriteString("version", Version);
             var uptime = DateTimeOffset.UtcNow - ProcessStart;
             json.WriteString("uptime", uptime.ToString(@"d\.hh\:mm\:ss"));

@@ -2,6 +2,9 @@ using Nautilus.Web.Components;
 using Nautilus.Web.Health;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve framework assets (blazor.web.js) from the build output in every environment, not only Development;
+// a published app carries them in wwwroot and this is then a no-op.
+builder.WebHost.UseStaticWebAssets();
 builder.AddServiceDefaults();
 builder.AddPlatformHealth();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

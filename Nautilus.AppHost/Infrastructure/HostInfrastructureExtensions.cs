@@ -54,7 +54,8 @@ public static class HostInfrastructureExtensions
 
         return builder.AddResource(server)
             .WithArgs(script, binDirectory, dataDirectory, port.ToString(CultureInfo.InvariantCulture),
-                state.SubDirectory("run"), state.SecretPath($"{name}.password"))
+                // The socket folder sits beside the cluster, where the postgres user is known to be able to reach.
+                Path.Combine(Path.GetDirectoryName(dataDirectory)!, "run"), state.SecretPath($"{name}.password"))
             .WithHealthCheck(healthKey);
     }
 

@@ -19,6 +19,9 @@ public sealed record EngineHealth(
         new(engine, ServiceStatus.Unknown, null, null, null, new Dictionary<string, DependencyHealth>(), null, null, null, baseUrl);
 
     public string? DocsUrl => BaseUrl is null ? null : BaseUrl.TrimEnd('/') + EndpointPaths.Docs;
+
+    /// <summary>The port the engine really listens on (configuration may move it), else the catalog's default.</summary>
+    public int Port => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.Port : Engine.DefaultPort;
 }
 
 public sealed record DependencyHealth(ServiceStatus Status, string? Description);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every Nautilus test from a clean clone: unit tests, then the whole platform started in host mode with
+# integration, fault and browser tests. Installs what is missing first. Ends with "N passed, N failed[, N skipped]"
+# counted from the test results (TRX files), and exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+. scripts/prerequisites.sh
+set -e
+require_dotnet
+require_postgres_server
+require_redis_server
+require_postgres_user_when_root
+require_chromium
+set +e
+
+results=artifacts/test-results
+rm -rf "$results" artifacts/test
+mkdir -p "$results"
+started=$(date +%s)
+
+echo "nautilus: building"
+if ! dotnet build Nautilus.sln -c Debug -nologo -v quiet -clp:ErrorsOnly; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+# One project at a time: the integration tests start the whole platform and want both cores to themselves.
+for project in tests/Nautilus.UnitTests tests/Nautilus.IntegrationTests; do
+  echo "nautilus: testing $project"
+  dotnet test "$project" --no-build -nologo --logger "trx;LogFilePrefix=$(basename "$project")" \
+    --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+done
+
+count() { # sum one attribute of the <Counters> element over every TRX file
+  local total=0 n
+  for f in "$results"/*.trx; do
+    [ -f "$f" ] || continue
+    n=$(grep -o "<Counters [^>]*" "$f" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" || echo 0)
+    total=$((total + ${n:-0}))
+  done
+  echo "$total"
+}
+passed=$(count passed); failed=$(count failed); notexec=$(count notExecuted)
+trx_files=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$trx_files" -lt 2 ]; then
+  echo "nautilus: expected 2 test result files, found $trx_files"
+  failed=$((failed + 1))
+fi
+
+[ -f artifacts/test/startup.txt ] && cat artifacts/test/startup.txt
+echo "test run took $(( $(date +%s) - started )) s"
+summary="$passed passed, $failed failed"
+[ "$notexec" -gt 0 ] && summary="$summary, $notexec skipped"
+echo "$summary"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
