@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 
 namespace Nautilus.AppHost.Infrastructure;
 
@@ -21,26 +20,10 @@ public static class HostInfrastructureExtensions
             _ => new PostgresReadinessCheck(async ct => await server.ConnectionStringExpression.GetValueAsync(ct) + ";Database=postgres"),
             HealthStatus.Unhealthy, tags: null, timeout: TimeSpan.FromSeconds(5)));
 
-        // Databases are created once the server answers, as Aspire's own PostgreSQL integration does.
-        builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (@event, ct) =>
+        // A database is no process of its own: it runs when its server runs, and its readiness check (which creates it
+        // on first use) decides when it is healthy. Both checks then tick together instead of one after the other.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (@event, ct) =>
         {
-            var connectionString = await server.ConnectionStringExpression.GetValueAsync(ct) + ";Database=postgres";
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(ct);
-            foreach (var databaseName in server.Databases.Values)
-            {
-                await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
-                {
-                    Parameters = { new() { Value = databaseName } },
-                };
-                if (await exists.ExecuteScalarAsync(ct) is null)
-                {
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName.Replace("\"", "\"\"")}\"", connection);
-                    await create.ExecuteNonQueryAsync(ct);
-                }
-            }
-
-            // A database is no process of its own: it runs once it exists, and its health check takes over from there.
             var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
             foreach (var database in builder.Resources.OfType<HostPostgresDatabaseResource>().Where(d => d.Parent == server))
             {
@@ -63,11 +46,10 @@ public static class HostInfrastructureExtensions
         this IResourceBuilder<HostPostgresServerResource> server, string name)
     {
         var database = new HostPostgresDatabaseResource(name, name, server.Resource);
-        server.Resource.Databases[name] = name;
 
         var healthKey = $"{name}_host_check";
         server.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthKey,
-            _ => new PostgresReadinessCheck(async ct => await database.ConnectionStringExpression.GetValueAsync(ct)),
+            _ => new PostgresReadinessCheck(async ct => await database.ConnectionStringExpression.GetValueAsync(ct), createDatabase: name),
             HealthStatus.Unhealthy, tags: null, timeout: TimeSpan.FromSeconds(5)));
 
         return server.ApplicationBuilder.AddResource(database).WithHealthCheck(healthKey);

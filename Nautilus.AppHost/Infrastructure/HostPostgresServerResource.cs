@@ -13,8 +13,6 @@ public sealed class HostPostgresServerResource(string name, string workingDirect
 
     public ParameterResource Password { get; } = password;
 
-    public Dictionary<string, string> Databases { get; } = new(StringComparer.OrdinalIgnoreCase);
-
     public ReferenceExpression ConnectionStringExpression =>
         ReferenceExpression.Create($"Host=127.0.0.1;Port={Port.ToString(System.Globalization.CultureInfo.InvariantCulture)};Username={UserName};Password={Password}");
 }

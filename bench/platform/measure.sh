@@ -15,11 +15,19 @@ chmod 755 "$state" # keep the cluster inside it (see StateDirectory.PostgresData
 ports=(8100 8110 8200 8300 8400 8500 8600 8700 8800 8900 9000 9500 10000 5000)
 dotnet build Nautilus.sln -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 
-start_platform() { # prints seconds until every engine and the UI answer /health with 200
-  local begin=$(date +%s.%N) pending
-  dotnet run -c Release --project Nautilus.AppHost --no-build -- Nautilus:Infrastructure=host \
+start_platform() {
+  begin=$(date +%s.%N)
+  # The AppHost binary itself (not through dotnet run), so the TERM of stop_platform reaches it.
+  ASPIRE_ALLOW_UNSECURED_TRANSPORT=true ASPNETCORE_URLS=http://localhost:$((18888 + offset)) \
+  ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:$((18889 + offset)) \
+  ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:$((18890 + offset)) \
+    Nautilus.AppHost/bin/Release/net10.0/Nautilus.AppHost Nautilus:Infrastructure=host \
     Nautilus:PortOffset=$offset Nautilus:StateDirectory="$state" >/tmp/nautilus-bench-apphost.log 2>&1 &
   apphost=$!
+}
+
+seconds_to_healthy() { # seconds from $begin until every engine and the UI answer /health with 200
+  local pending=1
   for _ in $(seq 1 600); do
     pending=0
     for p in "${ports[@]}"; do
@@ -28,15 +36,20 @@ start_platform() { # prints seconds until every engine and the UI answer /health
     [ "$pending" -eq 0 ] && break
     sleep 0.2
   done
-  [ "$pending" -eq 0 ] || { echo "platform did not become healthy; see /tmp/nautilus-bench-apphost.log" >&2; kill -TERM $apphost; exit 1; }
+  [ "$pending" -eq 0 ] || { echo "platform did not become healthy; see /tmp/nautilus-bench-apphost.log" >&2; return 1; }
   awk -v a="$(date +%s.%N)" -v b="$begin" 'BEGIN { printf "%.1f", a - b }'
 }
 
 stop_platform() {
   kill -TERM "$apphost"; wait "$apphost" 2>/dev/null || true
+  # Every port free again before the next start, or the next start would measure the old processes.
+  for p in "${ports[@]}" 5432 6380 6381; do
+    while (exec 3<>"/dev/tcp/127.0.0.1/$((p + offset))") 2>/dev/null; do sleep 0.2; done
+  done
 }
 
-cold=$(start_platform)
+start_platform
+cold=$(seconds_to_healthy) || { stop_platform; exit 1; }
 sleep 30
 rss_rows=""
 for pid in $(pgrep -f 'Nautilus\.[A-Za-z]+\.Engine$|Nautilus\.Web$'); do
@@ -45,7 +58,8 @@ for pid in $(pgrep -f 'Nautilus\.[A-Za-z]+\.Engine$|Nautilus\.Web$'); do
   rss_rows+="| $name | $rss |"$'\n'
 done
 stop_platform
-warm=$(start_platform)
+start_platform
+warm=$(seconds_to_healthy) || { stop_platform; exit 1; }
 stop_platform
 rm -rf "$state"
 
