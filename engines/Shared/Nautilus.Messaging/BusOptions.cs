@@ -1,0 +1,44 @@
+namespace Nautilus.Messaging;
+
+/// <summary>Tuning of publishing and consuming; bound from configuration section <c>Nautilus:Bus</c>.</summary>
+public sealed class BusOptions
+{
+    /// <summary>Name of this service: the envelope's source and its consumer group.</summary>
+    public string Source { get; set; } = "unknown";
+
+    /// <summary>Envelopes waiting to be written, per bus, before the overflow policy applies.</summary>
+    public int PublishQueueCapacity { get; set; } = 200_000;
+
+    /// <summary>Most envelopes packed into one stream entry.</summary>
+    public int EnvelopesPerEntry { get; set; } = 64;
+
+    /// <summary>Most envelopes taken from the queue for one pipelined write.</summary>
+    public int WriteBatch { get; set; } = 4_096;
+
+    /// <summary>Approximate stream length kept (XADD MAXLEN ~), in entries.</summary>
+    public long StreamMaxLength { get; set; } = 100_000;
+
+    /// <summary>Entries read per XREADGROUP.</summary>
+    public int ReadCount { get; set; } = 256;
+
+    /// <summary>How long one blocking read waits for new entries.</summary>
+    public TimeSpan ReadBlock { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Handler attempts before a message is dead-lettered.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Back-off before the second attempt; doubles each time.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>An entry pending this long with a consumer is taken over (the consumer is presumed dead).</summary>
+    public TimeSpan ClaimIdleAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often pending entries of dead consumers are looked for.</summary>
+    public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long handled ids are remembered for deduplication.</summary>
+    public TimeSpan DoneSetTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Where a consumer group created for the first time starts: new messages only, or the whole stream.</summary>
+    public bool NewGroupsReadFromStart { get; set; }
+}

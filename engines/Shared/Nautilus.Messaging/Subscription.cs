@@ -1,0 +1,24 @@
+using Nautilus.Contracts;
+using Nautilus.Platform;
+
+namespace Nautilus.Messaging;
+
+/// <summary>What a handler learns besides the payload: the envelope, and whether this is a redelivery.</summary>
+public sealed record MessageContext(Envelope Envelope, bool Redelivered, int Attempt);
+
+/// <summary>A handler of one message type, run by <see cref="MessageConsumer"/> in the service's consumer group.</summary>
+public sealed class Subscription
+{
+    private Subscription(MessageType type, Func<Envelope, MessageContext, CancellationToken, ValueTask> handle)
+    {
+        Type = type;
+        Handle = handle;
+    }
+
+    public MessageType Type { get; }
+
+    public Func<Envelope, MessageContext, CancellationToken, ValueTask> Handle { get; }
+
+    public static Subscription For<T>(Func<T, MessageContext, CancellationToken, ValueTask> handler) where T : IMessage =>
+        new(T.Type, (envelope, context, ct) => handler(MessageCodec.DecodePayload<T>(envelope), context, ct));
+}

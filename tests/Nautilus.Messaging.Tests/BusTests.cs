@@ -1,0 +1,281 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Nautilus.Contracts;
+using Nautilus.Platform;
+using StackExchange.Redis;
+
+namespace Nautilus.Messaging.Tests;
+
+/// <summary>The buses end to end on real redis-server processes: routing, order, failure, redelivery, dead letters.</summary>
+public sealed class BusTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
+    private RedisServer _marketDataServer = null!;
+    private RedisServer _logicServer = null!;
+    private ConnectionMultiplexer _marketData = null!;
+    private ConnectionMultiplexer _logic = null!;
+
+    public async Task InitializeAsync()
+    {
+        _marketDataServer = await RedisServer.StartAsync();
+        _logicServer = await RedisServer.StartAsync(appendOnly: true);
+        _marketData = await _marketDataServer.ConnectAsync();
+        _logic = await _logicServer.ConnectAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _marketData.DisposeAsync();
+        await _logic.DisposeAsync();
+        await _marketDataServer.DisposeAsync();
+        await _logicServer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Each_type_goes_to_its_own_bus_and_stream_without_the_caller_naming_either()
+    {
+        await using var host = new BusHost(_marketData, _logic, "routing-test");
+        await host.Publisher.PublishAsync(Messages.Price("AAPL", 1));
+        await host.Publisher.PublishAsync(Messages.Alert(1));
+        await host.Publisher.FlushAsync();
+
+        var price = StreamNames.Of(MessageType.PriceUpdate);
+        var alert = StreamNames.Of(MessageType.RiskAlert);
+        Assert.Equal(1, await _marketData.GetDatabase().StreamLengthAsync(price));
+        Assert.Equal(1, await _logic.GetDatabase().StreamLengthAsync(alert));
+        Assert.False(await _logic.GetDatabase().KeyExistsAsync(price));
+        Assert.False(await _marketData.GetDatabase().KeyExistsAsync(alert));
+    }
+
+    [Fact]
+    public async Task Every_message_arrives_once_in_publish_order_with_its_envelope()
+    {
+        const int count = 20_000;
+        var received = new List<(long Sequence, Envelope Envelope)>();
+        await using var consumer = new BusHost(_marketData, _logic, "order-test", subscriptions: Subscription.For<PriceUpdate>((p, ctx, _) =>
+        {
+            lock (received) received.Add((p.TsEventNs, ctx.Envelope));
+            return ValueTask.CompletedTask;
+        }));
+        await consumer.StartAsync();
+        await using var publisher = new BusHost(_marketData, _logic, "marketdata-engine");
+        var correlation = Guid.NewGuid();
+
+        for (var i = 0; i < count; i++)
+        {
+            await publisher.Publisher.PublishAsync(Messages.Price("MSFT", i), new PublishOptions(correlation));
+        }
+        await publisher.Publisher.FlushAsync();
+        await Eventually.TrueAsync(() => { lock (received) return received.Count >= count; }, Within, $"{count} messages consumed");
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => (long)i), received.Select(r => r.Sequence));
+        Assert.Equal(count, received.Select(r => r.Envelope.Id).Distinct().Count());
+        var first = received[0].Envelope;
+        Assert.Equal("marketdata-engine", first.Source);
+        Assert.Equal(MessageType.PriceUpdate, first.Type);
+        Assert.Equal(correlation, first.CorrelationId);
+        Assert.Equal("MSFT", first.Key);
+        Assert.InRange(UnixNanos.ToDateTimeOffset(first.TimestampNs), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        Assert.Equal(count, consumer.Stats[MessageType.PriceUpdate].Consumed);
+    }
+
+    [Fact]
+    public async Task A_consumer_killed_mid_batch_leaves_nothing_unprocessed_and_nothing_applied_twice()
+    {
+        const int count = 200;
+        var effects = new ConcurrentDictionary<string, int>();
+        var firstStuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        ValueTask Apply(RiskAlert alert)
+        {
+            effects.AddOrUpdate(alert.AlertId, 1, (_, n) => n + 1);
+            return ValueTask.CompletedTask;
+        }
+
+        // Consumer A hangs on the 50th alert until it is stopped: it dies in the middle of an entry of 64.
+        var a = new BusHost(_marketData, _logic, "risk-engine", subscriptions: Subscription.For<RiskAlert>(async (alert, _, ct) =>
+        {
+            if (alert.TsEventNs == 49)
+            {
+                firstStuck.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            await Apply(alert);
+        }));
+        await a.StartAsync();
+        await using var publisher = new BusHost(_marketData, _logic, "strategy-engine");
+        for (var i = 0; i < count; i++)
+        {
+            await publisher.Publisher.PublishAsync(Messages.Alert(i));
+        }
+        await publisher.Publisher.FlushAsync();
+        await firstStuck.Task.WaitAsync(Within);
+        await a.DisposeAsync();
+        Assert.Equal(49, effects.Count);
+
+        // Consumer B of the same group takes over what A left pending.
+        await using var b = new BusHost(_marketData, _logic, "risk-engine",
+            subscriptions: Subscription.For<RiskAlert>((alert, _, _) => Apply(alert)));
+        await b.StartAsync();
+        await Eventually.TrueAsync(() => effects.Count == count, Within, "every alert applied");
+
+        Assert.All(effects, e => Assert.Equal(1, e.Value));
+        Assert.True(b.Stats[MessageType.RiskAlert].Duplicates >= 49, "B skipped what A had done");
+    }
+
+    [Fact]
+    public async Task A_poison_message_is_dead_lettered_with_its_reason_and_the_rest_flow_on()
+    {
+        var handled = new ConcurrentBag<long>();
+        await using var host = new BusHost(_marketData, _logic, "analytics-engine",
+            subscriptions: Subscription.For<RiskAlert>((alert, _, _) =>
+            {
+                if (alert.TsEventNs == 7)
+                {
+                    throw new InvalidDataException("limit of -1 is not a limit");
+                }
+                handled.Add(alert.TsEventNs);
+                return ValueTask.CompletedTask;
+            }));
+        await host.StartAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await host.Publisher.PublishAsync(Messages.Alert(i));
+        }
+        await host.Publisher.FlushAsync();
+
+        await Eventually.TrueAsync(() => handled.Count == 19 && host.Stats[MessageType.RiskAlert].DeadLettered == 1, Within, "19 handled, 1 dead-lettered");
+        var dead = await _logic.GetDatabase().StreamRangeAsync(StreamNames.DeadLetterOf(MessageType.RiskAlert));
+        var entry = Assert.Single(dead);
+        Assert.Equal("InvalidDataException: limit of -1 is not a limit", (string?)entry["reason"]);
+        Assert.Equal("analytics-engine", (string?)entry["group"]);
+        var poisoned = Assert.Single(MessageCodec.DecodeBatch((byte[])entry[StreamNames.EntryField]!));
+        Assert.Equal(7, MessageCodec.DecodePayload<RiskAlert>(poisoned).TsEventNs);
+        Assert.Equal(2, host.Stats[MessageType.RiskAlert].Retried);
+    }
+
+    [Fact]
+    public async Task A_malformed_entry_is_dead_lettered_and_does_not_stop_the_consumer()
+    {
+        var handled = new ConcurrentBag<long>();
+        await using var host = new BusHost(_marketData, _logic, "execution-engine",
+            subscriptions: Subscription.For<RiskAlert>((alert, _, _) => { handled.Add(alert.TsEventNs); return ValueTask.CompletedTask; }));
+        await host.StartAsync();
+        var stream = StreamNames.Of(MessageType.RiskAlert);
+        await _logic.GetDatabase().StreamAddAsync(stream, StreamNames.EntryField, new byte[] { 0xc1, 0x00, 0xff });
+        await _logic.GetDatabase().StreamAddAsync(stream, "other", "no envelope here");
+        await host.Publisher.PublishAsync(Messages.Alert(1));
+        await host.Publisher.FlushAsync();
+
+        await Eventually.TrueAsync(() => handled.Count == 1 && host.Stats[MessageType.RiskAlert].DeadLettered == 2, Within, "good one handled, two dead-lettered");
+        var reasons = (await _logic.GetDatabase().StreamRangeAsync(StreamNames.DeadLetterOf(MessageType.RiskAlert)))
+            .Select(e => (string?)e["reason"]).ToArray();
+        Assert.All(reasons, r => Assert.StartsWith("malformed entry:", r));
+        Assert.Contains(reasons, r => r!.Contains("no 'b' field"));
+    }
+
+    [Fact]
+    public async Task Redis_killed_mid_stream_loses_nothing_acknowledged_and_both_sides_carry_on()
+    {
+        const int count = 30_000;
+        var seen = new ConcurrentDictionary<string, byte>();
+        await using var consumer = new BusHost(_marketData, _logic, "portfolio-engine",
+            subscriptions: Subscription.For<RiskAlert>((alert, _, _) => { seen.TryAdd(alert.AlertId, 0); return ValueTask.CompletedTask; }));
+        await consumer.StartAsync();
+        await using var publisher = new BusHost(_marketData, _logic, "risk-engine");
+
+        for (var i = 0; i < count; i++)
+        {
+            await publisher.Publisher.PublishAsync(Messages.Alert(i));
+            if (i == count / 3)
+            {
+                await _logicServer.KillAsync();
+                // The outage is real for both sides before publishing goes on.
+                await Eventually.TrueAsync(() => !_logic.IsConnected, Within, "the client noticed the outage");
+            }
+            if (i == count / 2)
+            {
+                await _logicServer.StartProcessAsync();
+            }
+        }
+        await publisher.Publisher.FlushAsync().WaitAsync(Within);
+
+        await Eventually.TrueAsync(() => seen.Count == count, Within, $"all {count} alerts consumed after the restart (have {seen.Count})");
+        Assert.True(_logic.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_full_queue_conflates_prices_per_symbol_and_makes_business_messages_wait()
+    {
+        await _marketDataServer.KillAsync();
+        await _logicServer.KillAsync();
+        await using var publisher = new BusHost(_marketData, _logic, "marketdata-engine", o => o.PublishQueueCapacity = 4);
+        try
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await publisher.Publisher.PublishAsync(Messages.Price(i % 2 == 0 ? "AAPL" : "MSFT", i));
+            }
+            var blocked = Task.Run(async () =>
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    await publisher.Publisher.PublishAsync(Messages.Alert(i));
+                }
+            });
+            await Eventually.TrueAsync(() => publisher.Stats[MessageType.RiskAlert].Delayed > 0, Within, "an alert waits for room");
+            Assert.False(blocked.IsCompleted);
+            Assert.True(publisher.Stats[MessageType.PriceUpdate].Conflated > 0);
+        }
+        finally
+        {
+            await _marketDataServer.StartProcessAsync();
+            await _logicServer.StartProcessAsync();
+        }
+
+        await publisher.Publisher.FlushAsync().WaitAsync(Within);
+        var prices = await _marketData.GetDatabase().StreamRangeAsync(StreamNames.Of(MessageType.PriceUpdate));
+        var written = prices.SelectMany(e => MessageCodec.DecodeBatch((byte[])e[StreamNames.EntryField]!))
+            .Select(MessageCodec.DecodePayload<PriceUpdate>).ToArray();
+        // Conflated, but the latest price of each symbol was kept, and each symbol's prices stay in order.
+        Assert.True(written.Length < 100);
+        Assert.Equal(98, written.Last(p => p.InstrumentId == "AAPL").TsEventNs);
+        Assert.Equal(99, written.Last(p => p.InstrumentId == "MSFT").TsEventNs);
+        foreach (var symbol in new[] { "AAPL", "MSFT" })
+        {
+            var sequence = written.Where(p => p.InstrumentId == symbol).Select(p => p.TsEventNs).ToArray();
+            Assert.Equal(sequence.Order(), sequence);
+        }
+        Assert.Equal(10, await _logic.GetDatabase().StreamLengthAsync(StreamNames.Of(MessageType.RiskAlert)) > 0
+            ? (await _logic.GetDatabase().StreamRangeAsync(StreamNames.Of(MessageType.RiskAlert)))
+                .Sum(e => MessageCodec.DecodeBatch((byte[])e[StreamNames.EntryField]!).Length)
+            : 0);
+    }
+
+    [Fact]
+    public async Task One_trace_crosses_the_bus_from_publish_span_to_consume_span()
+    {
+        var activities = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == BusStats.MeterName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var consumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = new BusHost(_marketData, _logic, "websocket-engine",
+            subscriptions: Subscription.For<RiskAlert>((_, _, _) => { consumed.TrySetResult(); return ValueTask.CompletedTask; }));
+        await host.StartAsync();
+
+        await host.Publisher.PublishAsync(Messages.Alert(1));
+        await consumed.Task.WaitAsync(Within);
+        await Eventually.TrueAsync(() => activities.Any(a => a.Kind == ActivityKind.Consumer), Within, "consume span ended");
+
+        var publish = Assert.Single(activities, a => a.Kind == ActivityKind.Producer);
+        var consume = Assert.Single(activities, a => a.Kind == ActivityKind.Consumer);
+        Assert.Equal(publish.TraceId, consume.TraceId);
+        Assert.Equal(publish.SpanId, consume.ParentSpanId);
+        Assert.Equal("consume RISK_ALERT", consume.DisplayName);
+    }
+}

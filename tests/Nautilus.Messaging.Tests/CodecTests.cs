@@ -1,0 +1,71 @@
+using Nautilus.Contracts;
+using Nautilus.Platform;
+
+namespace Nautilus.Messaging.Tests;
+
+public class CodecTests
+{
+    [Fact]
+    public void A_batch_of_envelopes_round_trips_with_its_payloads()
+    {
+        var price = Messages.Price("AAPL", 3);
+        var envelope = new Envelope(Guid.CreateVersion7(), MessageType.PriceUpdate, "marketdata-engine", 1_700_000_000_123_456_789,
+            Guid.NewGuid(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", MessagePriority.High, 1, "AAPL",
+            MessageCodec.EncodePayload(price));
+
+        var decoded = Assert.Single(MessageCodec.DecodeBatch(MessageCodec.EncodeBatch([envelope])));
+
+        Assert.Equal(envelope with { Payload = [] }, decoded with { Payload = [] });
+        Assert.Equal(price, MessageCodec.DecodePayload<PriceUpdate>(decoded));
+    }
+
+    [Fact]
+    public void Garbage_is_a_malformed_message_not_a_crash() =>
+        Assert.Throws<MalformedMessageException>(() => MessageCodec.DecodeBatch(new byte[] { 0x93, 0x01 }));
+
+    [Fact]
+    public void A_two_hundred_byte_payload_stays_compact()
+    {
+        var alert = Messages.Alert(1);
+        Assert.InRange(MessageCodec.EncodePayload(alert).Length, 60, 200);
+    }
+
+    [Fact]
+    public void Unix_nanos_round_trip_at_tick_precision()
+    {
+        var time = new DateTimeOffset(2026, 11, 25, 22, 3, 47, TimeSpan.Zero).AddTicks(1234567);
+        Assert.Equal(time, UnixNanos.ToDateTimeOffset(UnixNanos.From(time)));
+        Assert.Equal(0, UnixNanos.From(DateTimeOffset.UnixEpoch));
+    }
+}
+
+public class LatencyHistogramTests
+{
+    [Fact]
+    public void Quantiles_of_a_uniform_sample_land_within_one_bucket()
+    {
+        var histogram = new LatencyHistogram();
+        for (var us = 1; us <= 10_000; us++)
+        {
+            histogram.Record(us);
+        }
+        Assert.InRange(histogram.Quantile(0.5), 5_000, 5_000 * 1.1);
+        Assert.InRange(histogram.Quantile(0.99), 9_900, 9_900 * 1.1);
+        Assert.Equal(10_000, histogram.Count);
+    }
+
+    [Fact]
+    public void An_empty_histogram_has_no_quantiles() => Assert.True(double.IsNaN(new LatencyHistogram().Quantile(0.99)));
+
+    [Fact]
+    public void Recent_ids_forget_the_oldest_beyond_capacity()
+    {
+        var recent = new RecentIds(2);
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(recent.Add(a));
+        Assert.False(recent.Add(a));
+        Assert.True(recent.Add(b));
+        Assert.True(recent.Add(c));
+        Assert.True(recent.Add(a));
+    }
+}

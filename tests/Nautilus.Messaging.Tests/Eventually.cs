@@ -1,0 +1,21 @@
+namespace Nautilus.Messaging.Tests;
+
+internal static class Eventually
+{
+    /// <summary>Polls a condition the system must reach; fails with <paramref name="what"/> at the deadline.</summary>
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!condition())
+        {
+            try
+            {
+                await Task.Delay(10, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Not reached within {timeout.TotalSeconds:F0} s: {what}");
+            }
+        }
+    }
+}
