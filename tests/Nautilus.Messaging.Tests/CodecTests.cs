@@ -39,6 +39,24 @@ public class CodecTests
     }
 }
 
+public class EnvelopeIdTests
+{
+    [Fact]
+    public void Ids_are_unique_version_7_and_sort_by_time()
+    {
+        var ms = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var ids = Enumerable.Range(0, 100_000).Select(_ => EnvelopeIds.Next(ms)).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct().Count());
+        Assert.All(ids.Take(10), id => Assert.Equal(7, id.Version));
+        Assert.All(ids.Take(10), id => Assert.Equal(0b10, id.Variant >> 2));
+        var earlier = EnvelopeIds.Next(ms);
+        var later = EnvelopeIds.Next(ms + 1);
+        Assert.True(string.CompareOrdinal(later.ToString(), earlier.ToString()) > 0);
+        Assert.Equal(ms, DateTimeOffset.FromUnixTimeMilliseconds(ms).ToUnixTimeMilliseconds());
+        Assert.StartsWith(ms.ToString("x12")[..8], earlier.ToString("N"));
+    }
+}
+
 public class LatencyHistogramTests
 {
     [Fact]

@@ -1,4 +1,4 @@
-using MessagePack;
+using MemoryPack;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -11,18 +11,18 @@ namespace Nautilus.Contracts;
 /// <param name="TimestampNs">UTC nanoseconds since the Unix epoch, when the message was published.</param>
 /// <param name="TraceParent">W3C traceparent of the publishing span, so one trace crosses engines.</param>
 /// <param name="Key">Partition key (usually the instrument), used for per-symbol conflation; may be empty.</param>
-[MessagePackObject]
-public sealed record Envelope(
-    [property: Key(0)] Guid Id,
-    [property: Key(1)] MessageType Type,
-    [property: Key(2)] string Source,
-    [property: Key(3)] long TimestampNs,
-    [property: Key(4)] Guid CorrelationId,
-    [property: Key(5)] string? TraceParent,
-    [property: Key(6)] MessagePriority Priority,
-    [property: Key(7)] ushort SchemaVersion,
-    [property: Key(8)] string Key,
-    [property: Key(9)] byte[] Payload);
+[MemoryPackable]
+public sealed partial record Envelope(
+    Guid Id,
+    MessageType Type,
+    string Source,
+    long TimestampNs,
+    Guid CorrelationId,
+    string? TraceParent,
+    MessagePriority Priority,
+    ushort SchemaVersion,
+    string Key,
+    byte[] Payload);
 
 public enum MessagePriority : byte
 {

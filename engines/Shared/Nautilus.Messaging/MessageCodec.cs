@@ -1,37 +1,51 @@
-using MessagePack;
+using MemoryPack;
 using Nautilus.Contracts;
 
 namespace Nautilus.Messaging;
 
 /// <summary>
-/// MessagePack encoding of payloads and of batches of envelopes (several envelopes share one stream entry, which is
-/// what lets one publisher reach hundreds of thousands of messages a second; each keeps its own id and is handled
-/// and deduplicated on its own).
+/// Binary encoding (MemoryPack, source-generated) of payloads and of batches of envelopes. Several envelopes share one
+/// stream entry, which is what lets one publisher reach hundreds of thousands of messages a second; each keeps its
+/// own id and is handled and deduplicated on its own.
 /// </summary>
 public static class MessageCodec
 {
-    // Bus bytes come from other processes: decode them with the untrusted-data guards (depth, hash collisions).
-    private static readonly MessagePackSerializerOptions Options =
-        MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
+    public static byte[] EncodePayload<T>(T payload) => MemoryPackSerializer.Serialize(payload);
 
-    public static byte[] EncodePayload<T>(T payload) => MessagePackSerializer.Serialize(payload, Options);
-
-    public static T DecodePayload<T>(Envelope envelope) =>
-        MessagePackSerializer.Deserialize<T>(envelope.Payload, Options);
-
-    public static byte[] EncodeBatch(IReadOnlyList<Envelope> envelopes) => MessagePackSerializer.Serialize(envelopes, Options);
-
-    /// <exception cref="MalformedMessageException">The bytes are not a batch of envelopes.</exception>
-    public static Envelope[] DecodeBatch(ReadOnlyMemory<byte> bytes)
+    /// <exception cref="MalformedMessageException">The payload is not a <typeparamref name="T"/>.</exception>
+    public static T DecodePayload<T>(Envelope envelope)
     {
         try
         {
-            return MessagePackSerializer.Deserialize<Envelope[]>(bytes, Options)
-                ?? throw new MalformedMessageException("empty batch");
+            return MemoryPackSerializer.Deserialize<T>(envelope.Payload) ?? throw new MalformedMessageException("empty payload");
         }
-        catch (MessagePackSerializationException ex)
+        catch (MemoryPackSerializationException ex)
         {
-            throw new MalformedMessageException(ex.InnerException?.Message ?? ex.Message, ex);
+            throw new MalformedMessageException(ex.Message, ex);
+        }
+    }
+
+    public static byte[] EncodeBatch(IReadOnlyList<Envelope> envelopes) =>
+        MemoryPackSerializer.Serialize(envelopes as Envelope[] ?? envelopes.ToArray());
+
+    /// <exception cref="MalformedMessageException">The bytes are not a batch of envelopes.</exception>
+    public static Envelope[] DecodeBatch(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var batch = MemoryPackSerializer.Deserialize<Envelope[]>(bytes);
+            return batch is { Length: > 0 } && Array.TrueForAll(batch, e => e is not null)
+                ? batch
+                : throw new MalformedMessageException("empty batch");
+        }
+        catch (MemoryPackSerializationException ex)
+        {
+            throw new MalformedMessageException(ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
+        {
+            // Random bytes can drive a binary decoder into any of these; all mean the same: not our format.
+            throw new MalformedMessageException(ex.Message, ex);
         }
     }
 }

@@ -29,6 +29,15 @@ public sealed class MessageConsumer(
 
     public string ConsumerName { get; } = $"{options.Value.Source}-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
+    /// <summary>Envelopes handled between two progress marks of a multi-envelope entry.</summary>
+    public const int ProgressEvery = 16;
+
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _loopsNotReady;
+
+    /// <summary>Completes once every subscribed stream has its consumer group, so nothing published after it is missed.</summary>
+    public Task Ready => _ready.Task;
+
     public static string ProgressKey(MessageType type, string group) => $"nautilus:progress:{group}:{MessageRouting.WireName(type)}";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,7 +45,13 @@ public sealed class MessageConsumer(
         var byType = subscriptions.GroupBy(s => s.Type).ToDictionary(
             g => g.Key,
             g => g.Count() == 1 ? g.Single() : throw new InvalidOperationException($"{g.Key} has {g.Count()} subscriptions; one per type."));
-        var loops = byType.Values.GroupBy(s => MessageRouting.BusOf(s.Type))
+        var buses = byType.Values.GroupBy(s => MessageRouting.BusOf(s.Type)).ToArray();
+        _loopsNotReady = buses.Length;
+        if (buses.Length == 0)
+        {
+            _ready.TrySetResult();
+        }
+        var loops = buses
             .SelectMany(g => new[]
             {
                 ReadLoopAsync(g.Key, g.ToDictionary(s => StreamNames.Of(s.Type)), stoppingToken),
@@ -80,6 +95,10 @@ public sealed class MessageConsumer(
                 if (!groupsReady)
                 {
                     await EnsureGroupsAsync(shared.GetDatabase(), streams);
+                    if (!groupsReady && Interlocked.Decrement(ref _loopsNotReady) == 0)
+                    {
+                        _ready.TrySetResult();
+                    }
                     groupsReady = true;
                 }
                 var result = await reader.ExecuteAsync("XREADGROUP", args);
@@ -209,8 +228,18 @@ public sealed class MessageConsumer(
                 stats.Duplicate(subscription.Type);
                 continue;
             }
-            await InvokeAsync(db, subscription, envelope, entryId, redelivered, ct);
-            if (envelopes.Length > 1 && i < envelopes.Length - 1)
+            try
+            {
+                await InvokeAsync(db, subscription, envelope, entryId, redelivered, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested && envelopes.Length > 1)
+            {
+                // Stopping mid-entry: leave exactly how far we got, so whoever takes the entry over starts after it.
+                await db.HashSetAsync(progressKey, entryId, i - 1);
+                throw;
+            }
+            // Progress every few envelopes keeps a crash's repeats to a handful without a command per message.
+            if (envelopes.Length > 1 && i % ProgressEvery == ProgressEvery - 1 && i < envelopes.Length - 1)
             {
                 db.HashSet(progressKey, entryId, i, flags: CommandFlags.FireAndForget);
             }

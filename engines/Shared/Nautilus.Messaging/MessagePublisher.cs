@@ -20,11 +20,12 @@ public sealed class MessagePublisher(BusWriters writers, IOptions<BusOptions> op
         activity?.SetTag("messaging.destination.name", StreamNames.Of(T.Type));
         var traceParent = (activity ?? Activity.Current)?.Id;
 
+        var now = clock.GetUtcNow();
         var envelope = new Envelope(
-            Guid.CreateVersion7(),
+            EnvelopeIds.Next(now.ToUnixTimeMilliseconds()),
             T.Type,
             options.Value.Source,
-            UnixNanos.Now(clock),
+            UnixNanos.From(now),
             publishOptions?.CorrelationId ?? Guid.Empty,
             traceParent,
             publishOptions?.Priority ?? MessagePriority.Normal,

@@ -1,19 +1,19 @@
-using MessagePack;
+using MemoryPack;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
 /// <summary>BACKTEST_COMPLETED: final statistics, or the error that stopped it.</summary>
-[MessagePackObject]
-public sealed record BacktestCompleted(
-    [property: Key(0)] string RunId,
-    [property: Key(1)] bool Succeeded,
-    [property: Key(2)] IReadOnlyDictionary<string, double> Metrics,
-    [property: Key(3)] string? Error,
-    [property: Key(4)] long TsEventNs) : IMessage
+[MemoryPackable]
+public sealed partial record BacktestCompleted(
+    string RunId,
+    bool Succeeded,
+    IReadOnlyDictionary<string, double> Metrics,
+    string? Error,
+    long TsEventNs) : IMessage
 {
     public static MessageType Type => MessageType.BacktestCompleted;
 
-    [IgnoreMember]
+    [MemoryPackIgnore]
     public string PartitionKey => RunId;
 }

@@ -1,20 +1,20 @@
-using MessagePack;
+using MemoryPack;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
 /// <summary>MARGIN_CALL: collateral required above what is available.</summary>
-[MessagePackObject]
-public sealed record MarginCall(
-    [property: Key(0)] string AccountId,
-    [property: Key(1)] decimal Required,
-    [property: Key(2)] decimal Available,
-    [property: Key(3)] decimal Shortfall,
-    [property: Key(4)] long DueByNs,
-    [property: Key(5)] long TsEventNs) : IMessage
+[MemoryPackable]
+public sealed partial record MarginCall(
+    string AccountId,
+    decimal Required,
+    decimal Available,
+    decimal Shortfall,
+    long DueByNs,
+    long TsEventNs) : IMessage
 {
     public static MessageType Type => MessageType.MarginCall;
 
-    [IgnoreMember]
+    [MemoryPackIgnore]
     public string PartitionKey => AccountId;
 }

@@ -1,10 +1,10 @@
-using MessagePack;
+using MemoryPack;
 
 namespace Nautilus.Contracts;
 
 /// <summary>One price level of a book side.</summary>
-[MessagePackObject]
-public sealed record BookLevel(
-    [property: Key(0)] decimal Price,
-    [property: Key(1)] decimal Size,
-    [property: Key(2)] int Orders);
+[MemoryPackable]
+public sealed partial record BookLevel(
+    decimal Price,
+    decimal Size,
+    int Orders);

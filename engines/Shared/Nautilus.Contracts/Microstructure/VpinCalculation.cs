@@ -1,20 +1,20 @@
-using MessagePack;
+using MemoryPack;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
 /// <summary>VPIN_CALCULATION: volume-synchronised probability of informed trading of one instrument.</summary>
-[MessagePackObject]
-public sealed record VpinCalculation(
-    [property: Key(0)] string InstrumentId,
-    [property: Key(1)] double Vpin,
-    [property: Key(2)] double CdfPercentile,
-    [property: Key(3)] decimal BucketVolume,
-    [property: Key(4)] int Buckets,
-    [property: Key(5)] long TsEventNs) : IMessage
+[MemoryPackable]
+public sealed partial record VpinCalculation(
+    string InstrumentId,
+    double Vpin,
+    double CdfPercentile,
+    decimal BucketVolume,
+    int Buckets,
+    long TsEventNs) : IMessage
 {
     public static MessageType Type => MessageType.VpinCalculation;
 
-    [IgnoreMember]
+    [MemoryPackIgnore]
     public string PartitionKey => InstrumentId;
 }

@@ -1,19 +1,19 @@
-using MessagePack;
+using MemoryPack;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
 /// <summary>PERFORMANCE_METRIC: one measured figure of an engine.</summary>
-[MessagePackObject]
-public sealed record PerformanceMetric(
-    [property: Key(0)] string Engine,
-    [property: Key(1)] string Name,
-    [property: Key(2)] double Value,
-    [property: Key(3)] string Unit,
-    [property: Key(4)] long TsEventNs) : IMessage
+[MemoryPackable]
+public sealed partial record PerformanceMetric(
+    string Engine,
+    string Name,
+    double Value,
+    string Unit,
+    long TsEventNs) : IMessage
 {
     public static MessageType Type => MessageType.PerformanceMetric;
 
-    [IgnoreMember]
+    [MemoryPackIgnore]
     public string PartitionKey => Engine;
 }

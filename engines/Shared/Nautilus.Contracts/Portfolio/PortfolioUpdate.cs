@@ -1,22 +1,22 @@
-using MessagePack;
+using MemoryPack;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
 /// <summary>PORTFOLIO_UPDATE: a portfolio's valuation.</summary>
-[MessagePackObject]
-public sealed record PortfolioUpdate(
-    [property: Key(0)] string PortfolioId,
-    [property: Key(1)] decimal NetAssetValue,
-    [property: Key(2)] decimal Cash,
-    [property: Key(3)] decimal GrossExposure,
-    [property: Key(4)] decimal NetExposure,
-    [property: Key(5)] decimal UnrealizedPnl,
-    [property: Key(6)] decimal RealizedPnl,
-    [property: Key(7)] long TsEventNs) : IMessage
+[MemoryPackable]
+public sealed partial record PortfolioUpdate(
+    string PortfolioId,
+    decimal NetAssetValue,
+    decimal Cash,
+    decimal GrossExposure,
+    decimal NetExposure,
+    decimal UnrealizedPnl,
+    decimal RealizedPnl,
+    long TsEventNs) : IMessage
 {
     public static MessageType Type => MessageType.PortfolioUpdate;
 
-    [IgnoreMember]
+    [MemoryPackIgnore]
     public string PartitionKey => PortfolioId;
 }

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Nautilus.Contracts;
+using Nautilus.Messaging;
+using Nautilus.Platform;
+using StackExchange.Redis;
+
+// Usage: dotnet run -c Release --project bench/Nautilus.Bench.Bus [-- messages]
+var messages = args.Length > 0 ? int.Parse(args[0]) : 2_000_000;
+
+await using var redis = await BenchRedis.StartAsync();
+await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
+var payload = new RiskAlert("alert-000000", AlertSeverity.Warning, "gross-exposure",
+    "gross exposure 93% of limit on portfolio pf-1 after fill of 1,000 AAPL @ 189.23 (strategy momentum-5m)", "pf-1", "AAPL",
+    0.93, 1.0, TradingState.Active, 0);
+Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, envelope ~{MessageCodec.EncodeBatch([Wrap(payload)]).Length} bytes");
+
+// The codec alone: encode payload + envelope, then decode, per message, on one core.
+{
+    var batch = new Envelope[64];
+    var clock = Stopwatch.StartNew();
+    const int n = 64 * 8_000;
+    for (var i = 0; i < n; i++)
+    {
+        batch[i % 64] = Wrap(payload with { TsEventNs = i });
+        if (i % 64 == 63)
+        {
+            foreach (var e in MessageCodec.DecodeBatch(MessageCodec.EncodeBatch(batch)))
+            {
+                _ = MessageCodec.DecodePayload<RiskAlert>(e);
+            }
+        }
+    }
+    Console.WriteLine($"codec: {n / clock.Elapsed.TotalSeconds:N0} messages/s encoded and decoded on one core");
+}
+
+// Throughput: one publisher, one consumer group, as fast as they go.
+{
+    var received = 0L;
+    await using var services = Build(connection, Subscription.For<RiskAlert>((_, _, _) => { Interlocked.Increment(ref received); return ValueTask.CompletedTask; }));
+    var consumer = services.GetRequiredService<MessageConsumer>();
+    await ((IHostedService)consumer).StartAsync(CancellationToken.None);
+    await consumer.Ready;
+    var publisher = services.GetRequiredService<IMessagePublisher>();
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < messages; i++)
+    {
+        await publisher.PublishAsync(payload with { TsEventNs = i });
+    }
+    var published = clock.Elapsed;
+    while (Interlocked.Read(ref received) < messages)
+    {
+        await Task.Delay(1);
+    }
+    var total = clock.Elapsed;
+    Console.WriteLine($"throughput: {messages:N0} messages published in {published.TotalSeconds:F2} s, all consumed in {total.TotalSeconds:F2} s " +
+                      $"=> {messages / total.TotalSeconds:N0} msg/s end to end");
+    await ((IHostedService)consumer).StopAsync(CancellationToken.None);
+}
+
+// Latency: a steady 10,000 msg/s for 10 s; publish-to-handler time per message.
+{
+    const int rate = 10_000;
+    const int seconds = 10;
+    await using var services = Build(connection, Subscription.For<RiskAlert>((_, _, _) => ValueTask.CompletedTask), group: "latency");
+    var consumer = services.GetRequiredService<MessageConsumer>();
+    await ((IHostedService)consumer).StartAsync(CancellationToken.None);
+    await consumer.Ready;
+    var stats = services.GetRequiredService<BusStats>();
+    var publisher = services.GetRequiredService<IMessagePublisher>();
+    // Warm up, then measure from a clean histogram.
+    for (var i = 0; i < 20_000; i++)
+    {
+        await publisher.PublishAsync(payload);
+    }
+    while (stats[MessageType.RiskAlert].Consumed < 20_000)
+    {
+        await Task.Delay(1);
+    }
+    stats[MessageType.RiskAlert].Latency.Reset();
+
+    var clock = Stopwatch.StartNew();
+    var sent = 0;
+    while (sent < rate * seconds)
+    {
+        // Pace to the wall clock: each millisecond, publish what is due by then.
+        var due = (int)(clock.Elapsed.TotalSeconds * rate);
+        for (; sent < due && sent < rate * seconds; sent++)
+        {
+            await publisher.PublishAsync(payload);
+        }
+        await Task.Delay(1);
+    }
+    while (stats[MessageType.RiskAlert].Latency.Count < rate * seconds)
+    {
+        await Task.Delay(1);
+    }
+    var h = stats[MessageType.RiskAlert].Latency;
+    Console.WriteLine($"latency at {rate:N0} msg/s for {seconds} s ({h.Count:N0} messages): p50 {h.Quantile(0.5) / 1000:F3} ms, " +
+                      $"p99 {h.Quantile(0.99) / 1000:F3} ms, p99.9 {h.Quantile(0.999) / 1000:F3} ms, max {h.Quantile(1) / 1000:F3} ms");
+    await ((IHostedService)consumer).StopAsync(CancellationToken.None);
+}
+
+static Envelope Wrap(RiskAlert alert) =>
+    new(Guid.CreateVersion7(), MessageType.RiskAlert, "bench", 0, Guid.Empty, null, MessagePriority.Normal, 1, "pf-1", MessageCodec.EncodePayload(alert));
+
+static ServiceProvider Build(IConnectionMultiplexer connection, Subscription subscription, string group = "throughput")
+{
+    var services = new ServiceCollection();
+    services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+    services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+    services.AddSingleton(Options.Create(new BusOptions { Source = group, NewGroupsReadFromStart = false, StreamMaxLength = 1_000_000 }));
+    services.AddNautilusMessaging(_ => new BusConnections(new Dictionary<Bus, IConnectionMultiplexer>
+    {
+        [Bus.MarketData] = connection,
+        [Bus.EngineLogic] = connection,
+    }));
+    services.AddSingleton(subscription);
+    return services.BuildServiceProvider();
+}
+
+/// <summary>The benchmark's own redis-server (as redis-benchmark would use one), on a free port, no persistence.</summary>
+sealed class BenchRedis : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private BenchRedis(Process process, int port, string directory) => (_process, Port, _directory) = (process, port, directory);
+
+    public int Port { get; }
+
+    public static async Task<BenchRedis> StartAsync()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var directory = Directory.CreateTempSubdirectory("nautilus-bench-redis-").FullName;
+        var process = Process.Start(new ProcessStartInfo("redis-server",
+            ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory])
+        { RedirectStandardOutput = true })!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        for (var i = 0; i < 500; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                break;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(10);
+            }
+        }
+        return new BenchRedis(process, port, directory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
