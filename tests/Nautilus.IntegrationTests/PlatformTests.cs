@@ -69,6 +69,17 @@ public sealed class PlatformTests(PlatformFixture platform)
             root.GetProperty("consumes").EnumerateArray().Select(e => e.GetString()!));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Bus_stats_name_the_engine_consumer_group(string name)
+    {
+        var engine = EngineCatalog.Find(name)!;
+        using var stats = JsonDocument.Parse(await platform.Http.GetStringAsync(PlatformFixture.UrlOf(engine, "/api/bus/stats")));
+        Assert.Equal(name, stats.RootElement.GetProperty("group").GetString());
+        Assert.Equal(JsonValueKind.Array, stats.RootElement.GetProperty("types").ValueKind);
+        Assert.Equal(0, stats.RootElement.GetProperty("publishQueue").GetInt64());
+    }
+
     [Fact]
     public async Task An_unknown_route_is_problem_json_not_an_html_page()
     {

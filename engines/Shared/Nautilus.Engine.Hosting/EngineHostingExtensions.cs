@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Nautilus.Messaging;
 using Nautilus.Platform;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -47,6 +48,13 @@ public static class EngineHostingExtensions
                 HealthStatus.Unhealthy, ["ready"], DependencyCheckTimeout));
         }
 
+        // The buses: publish routed by type, this engine's consumer group, statistics.
+        builder.Services.AddOptions<BusOptions>()
+            .BindConfiguration("Nautilus:Bus")
+            .Configure(options => options.Source = engine.Name);
+        builder.Services.AddNautilusMessaging(sp => new BusConnections(engine.Buses.ToDictionary(
+            bus => bus, bus => sp.GetRequiredKeyedService<IConnectionMultiplexer>(BusNames.Of(bus)))));
+
         return builder;
     }
 
@@ -58,6 +66,7 @@ public static class EngineHostingExtensions
         app.MapOpenApi();
         app.MapScalarApiReference(EndpointPaths.Docs, options => options.WithTitle(app.Environment.ApplicationName));
         app.MapEngineInfoApi();
+        app.MapBusStatsApi();
         return app;
     }
 }
