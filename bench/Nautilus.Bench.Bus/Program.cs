@@ -40,6 +40,23 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     Console.WriteLine($"codec: {n / clock.Elapsed.TotalSeconds:N0} messages/s encoded and decoded on one core");
 }
 
+// Publisher alone: queue, pack and write to Redis with nobody consuming (three rounds; the last is warm).
+{
+    await using var services = Build(connection, Subscription.For<PriceUpdate>((_, _, _) => ValueTask.CompletedTask), group: "publish-only");
+    var publisher = services.GetRequiredService<IMessagePublisher>();
+    for (var round = 1; round <= 3; round++)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < messages / 2; i++)
+        {
+            await publisher.PublishAsync(payload);
+        }
+        await publisher.FlushAsync();
+        Console.WriteLine($"publish only, round {round}: {messages / 2 / clock.Elapsed.TotalSeconds:N0} msg/s written to Redis");
+    }
+    await connection.GetDatabase().KeyDeleteAsync(StreamNames.Of(MessageType.RiskAlert));
+}
+
 // Throughput: one publisher, one consumer group, as fast as they go.
 {
     var received = 0L;
@@ -49,7 +66,7 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     await consumer.Ready;
     var publisher = services.GetRequiredService<IMessagePublisher>();
     // Warm-up: let tiered compilation finish before the clock runs (a running engine is long past this).
-    const int warmup = 300_000;
+    const int warmup = 1_000_000;
     for (var i = 0; i < warmup; i++)
     {
         await publisher.PublishAsync(payload);

@@ -8,32 +8,22 @@ namespace Nautilus.Messaging;
 public sealed class BusWriters(BusConnections connections, BusStats stats, IOptions<BusOptions> options, ILoggerFactory loggers)
     : IAsyncDisposable
 {
-    private readonly Dictionary<Bus, BusWriter> _writers = new();
+    private readonly BusWriter?[] _writers = new BusWriter?[Enum.GetValues<Bus>().Length];
     private readonly Lock _lock = new();
 
-    public BusWriter For(Bus bus)
+    /// <summary>Lock-free once created: this is on every publish.</summary>
+    public BusWriter For(Bus bus) => Volatile.Read(ref _writers[(int)bus]) ?? Create(bus);
+
+    private BusWriter Create(Bus bus)
     {
         lock (_lock)
         {
-            if (!_writers.TryGetValue(bus, out var writer))
-            {
-                writer = new BusWriter(connections[bus], stats, options.Value, loggers.CreateLogger($"Nautilus.Messaging.BusWriter.{BusNames.Of(bus)}"));
-                _writers[bus] = writer;
-            }
-            return writer;
+            return _writers[(int)bus] ??= new BusWriter(connections[bus], stats, options.Value,
+                loggers.CreateLogger($"Nautilus.Messaging.BusWriter.{BusNames.Of(bus)}"));
         }
     }
 
-    public IReadOnlyList<BusWriter> All
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _writers.Values.ToArray();
-            }
-        }
-    }
+    public IReadOnlyList<BusWriter> All => _writers.OfType<BusWriter>().ToArray();
 
     public async ValueTask DisposeAsync()
     {

@@ -256,7 +256,7 @@ public sealed class MessageConsumer(
     {
         ActivityContext.TryParse(envelope.TraceParent, null, out var parent);
         using var activity = MessagePublisher.ActivitySource.StartActivity(
-            $"consume {MessageRouting.WireName(envelope.Type)}", ActivityKind.Consumer, parent);
+            StreamNames.ConsumeSpan(envelope.Type), ActivityKind.Consumer, parent);
         activity?.SetTag("messaging.message.id", envelope.Id.ToString());
         activity?.SetTag("messaging.consumer.group.name", Group);
 

@@ -15,7 +15,7 @@ public sealed class MessagePublisher(BusWriters writers, IOptions<BusOptions> op
     {
         ArgumentNullException.ThrowIfNull(message);
         // A producer span only when someone listens (sampling); its id is the W3C traceparent the consumer continues.
-        using var activity = ActivitySource.StartActivity($"publish {MessageRouting.WireName(T.Type)}", ActivityKind.Producer);
+        using var activity = ActivitySource.StartActivity(StreamNames.PublishSpan(T.Type), ActivityKind.Producer);
         activity?.SetTag("messaging.system", "redis");
         activity?.SetTag("messaging.destination.name", StreamNames.Of(T.Type));
         var traceParent = (activity ?? Activity.Current)?.Id;
