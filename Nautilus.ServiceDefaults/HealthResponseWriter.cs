@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,11 +18,6 @@ public static class HealthResponseWriter
 
     private static readonly DateTimeOffset ProcessStart = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
-    private static readonly string Version =
-        Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            .Split('+')[0]
-        ?? "unknown";
-
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -42,7 +36,7 @@ public static class HealthResponseWriter
             json.WriteStartObject();
             json.WriteString("status", report.Status.ToString());
             json.WriteString("engine", serviceName);
-            json.WriteString("version", Version);
+            json.WriteString("version", ServiceVersion.Current);
             var uptime = DateTimeOffset.UtcNow - ProcessStart;
             json.WriteString("uptime", uptime.ToString(@"d\.hh\:mm\:ss"));
             json.WriteNumber("uptimeSeconds", Math.Round(uptime.TotalSeconds, 1));

@@ -1,10 +1,10 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Nautilus.Platform;
 
 namespace Nautilus.Engine.Hosting;
@@ -22,8 +22,6 @@ public static class EngineInfoApi
 
     public static Ok<EngineInfo> GetInfo(EngineDescriptor engine, IServer server, HttpContext context)
     {
-        var version = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
-            ?.InformationalVersion.Split('+')[0] ?? "unknown";
         // The port actually bound (configuration may move it), not the catalog default.
         var port = context.Connection.LocalPort;
         if (port == 0)
@@ -35,7 +33,7 @@ public static class EngineInfoApi
         return TypedResults.Ok(new EngineInfo(
             engine.Name,
             engine.DisplayName,
-            version,
+            ServiceVersion.Current,
             port,
             engine.Owns,
             engine.Buses.Select(BusNames.Of).ToArray(),
