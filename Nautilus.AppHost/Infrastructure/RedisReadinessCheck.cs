@@ -20,18 +20,17 @@ public sealed class RedisReadinessCheck(int port, Func<CancellationToken, Task<s
             var request = $"*2\r\n$4\r\nAUTH\r\n${Encoding.UTF8.GetByteCount(secret)}\r\n{secret}\r\n*1\r\n$4\r\nPING\r\n";
             await stream.WriteAsync(Encoding.UTF8.GetBytes(request), timeout.Token);
 
-            var reply = new StringBuilder();
+            var text = "";
             var buffer = new byte[256];
-            while (!reply.ToString().Contains("PONG") && !reply.ToString().Contains("-ERR") && !reply.ToString().Contains("-WRONGPASS"))
+            while (!text.Contains("PONG") && !text.Contains("-ERR") && !text.Contains("-WRONGPASS"))
             {
                 var read = await stream.ReadAsync(buffer, timeout.Token);
                 if (read == 0)
                 {
                     break;
                 }
-                reply.Append(Encoding.UTF8.GetString(buffer, 0, read));
+                text += Encoding.UTF8.GetString(buffer, 0, read);
             }
-            var text = reply.ToString();
             return text.Contains("+OK") && text.Contains("+PONG")
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy($"unexpected reply: {text.Trim()}");

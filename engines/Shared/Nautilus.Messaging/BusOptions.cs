@@ -39,9 +39,6 @@ public sealed class BusOptions
     /// <summary>How often pending entries of dead consumers are looked for.</summary>
     public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long handled ids are remembered for deduplication.</summary>
-    public TimeSpan DoneSetTtl { get; set; } = TimeSpan.FromHours(24);
-
     /// <summary>Where a consumer group created for the first time starts: new messages only, or the whole stream.</summary>
     public bool NewGroupsReadFromStart { get; set; }
 }

@@ -111,22 +111,11 @@ public sealed class BusWriter : IAsyncDisposable
         {
             try
             {
-                if (_conflatedCount == 0 && !_queue.Reader.TryPeek(out _))
+                // No polling needed for the slots: one is only filled while the queue is full or another slot is
+                // pending, so an idle writer is always woken by a queue item.
+                if (_conflatedCount == 0 && !await _queue.Reader.WaitToReadAsync(stopping))
                 {
-                    // Wake on new queue items, or poll the conflation slots every millisecond while idle.
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                    idle.CancelAfter(TimeSpan.FromMilliseconds(1));
-                    try
-                    {
-                        if (!await _queue.Reader.WaitToReadAsync(idle.Token))
-                        {
-                            return;
-                        }
-                    }
-                    catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-                    {
-                        continue;
-                    }
+                    return;
                 }
 
                 batch.Clear();

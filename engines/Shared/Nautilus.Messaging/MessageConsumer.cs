@@ -38,8 +38,6 @@ public sealed class MessageConsumer(
     /// <summary>Completes once every subscribed stream has its consumer group, so nothing published after it is missed.</summary>
     public Task Ready => _ready.Task;
 
-    public static string ProgressKey(MessageType type, string group) => $"nautilus:progress:{group}:{MessageRouting.WireName(type)}";
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var byType = subscriptions.GroupBy(s => s.Type).ToDictionary(
@@ -212,7 +210,7 @@ public sealed class MessageConsumer(
         }
 
         // A redelivered entry may have been handled in part before its consumer died: skip what was done.
-        var progressKey = ProgressKey(subscription.Type, Group);
+        var progressKey = StreamNames.ProgressOf(subscription.Type, Group);
         var done = -1;
         if (redelivered && envelopes.Length > 1)
         {

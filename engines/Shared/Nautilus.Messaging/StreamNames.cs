@@ -2,7 +2,7 @@ using Nautilus.Platform;
 
 namespace Nautilus.Messaging;
 
-/// <summary>Redis keys of the buses: one stream per message type, its dead-letter stream, and consumers' done-sets.</summary>
+/// <summary>Redis keys of the buses: one stream per message type, its dead-letter stream, and consumers' progress.</summary>
 public static class StreamNames
 {
     private static readonly string[] Streams = Enum.GetValues<MessageType>().Select(t => $"nautilus:stream:{MessageRouting.WireName(t)}").ToArray();
@@ -20,6 +20,6 @@ public static class StreamNames
 
     public static string DeadLetterOf(MessageType type) => $"nautilus:dlq:{MessageRouting.WireName(type)}";
 
-    /// <summary>Ids a consumer group has handled, so a redelivered entry is not applied twice.</summary>
-    public static string DoneSetOf(MessageType type, string group) => $"nautilus:done:{group}:{MessageRouting.WireName(type)}";
+    /// <summary>How far a consumer group got inside each multi-envelope entry, so a redelivery is not applied twice.</summary>
+    public static string ProgressOf(MessageType type, string group) => $"nautilus:progress:{group}:{MessageRouting.WireName(type)}";
 }
