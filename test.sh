@@ -28,7 +28,7 @@ fi
 
 status=0
 # One project at a time: the integration tests start the whole platform and want both cores to themselves.
-for project in tests/Nautilus.UnitTests tests/Nautilus.Messaging.Tests tests/Nautilus.IntegrationTests; do
+for project in tests/Nautilus.UnitTests tests/Nautilus.Messaging.Tests tests/Nautilus.Storage.Tests tests/Nautilus.IntegrationTests; do
   echo "nautilus: testing $project"
   dotnet test "$project" --no-build -nologo --logger "trx;LogFilePrefix=$(basename "$project")" \
     --logger "console;verbosity=minimal" --results-directory "$results" || status=1

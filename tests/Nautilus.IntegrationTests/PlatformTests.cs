@@ -30,6 +30,17 @@ public sealed class PlatformTests(PlatformFixture platform)
         Assert.Equal("native-partitioning", health.Body.GetProperty("storage").GetString());
     }
 
+    [Fact]
+    public async Task The_market_data_engine_migrates_its_schema_and_reports_it()
+    {
+        var health = await HealthProbe.GetAsync(platform.Http, PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, EndpointPaths.Health));
+
+        var postgres = health.Body.GetProperty("dependencies").GetProperty(InfrastructureNames.PostgresServer).GetProperty("data");
+        Assert.Matches(@"^\d+ applied$", postgres.GetProperty("migrations").GetString());
+        Assert.Equal("native-partitioning", postgres.GetProperty("storage").GetString());
+        Assert.Equal(JsonValueKind.Array, postgres.GetProperty("writers").ValueKind);
+    }
+
     [Theory]
     [MemberData(nameof(Engines))]
     public async Task Alive_is_200(string name)

@@ -34,7 +34,7 @@ public static class EngineHostingExtensions
         builder.AddNpgsqlDataSource(InfrastructureNames.Database, settings => settings.DisableHealthChecks = true);
         var health = builder.Services.AddHealthChecks();
         health.Add(new HealthCheckRegistration(InfrastructureNames.PostgresServer,
-            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),
+            sp => new PostgresHealthCheck(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<Nautilus.Storage.Hosting.StorageState>()),
             HealthStatus.Unhealthy, ["ready"], DependencyCheckTimeout));
 
         foreach (var bus in engine.Buses.Select(BusNames.Of))

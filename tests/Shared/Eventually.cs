@@ -1,4 +1,6 @@
-namespace Nautilus.Messaging.Tests;
+using Xunit;
+
+namespace Nautilus.Testing;
 
 internal static class Eventually
 {

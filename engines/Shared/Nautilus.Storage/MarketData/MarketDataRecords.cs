@@ -1,0 +1,19 @@
+using Nautilus.Contracts;
+
+namespace Nautilus.Storage.MarketData;
+
+// Rows of the marketdata schema. Timestamps are UTC; the database keeps microseconds.
+
+public readonly record struct TradeRecord(
+    string Symbol, DateTime Ts, long Seq, double Price, double Size, AggressorSide Aggressor, string TradeId);
+
+public readonly record struct QuoteRecord(
+    string Symbol, DateTime Ts, long Seq, double BidPrice, double BidSize, double AskPrice, double AskSize);
+
+/// <summary>A bar by its open time.</summary>
+public readonly record struct BarRecord(
+    string Symbol, int IntervalSeconds, DateTime Ts, double Open, double High, double Low, double Close, double Volume, int TradeCount);
+
+/// <summary>Up to ten levels a side, best first; prices and sizes side by side.</summary>
+public sealed record BookSnapshotRecord(
+    string Symbol, DateTime Ts, long Seq, double[] BidPrices, double[] BidSizes, double[] AskPrices, double[] AskSizes);

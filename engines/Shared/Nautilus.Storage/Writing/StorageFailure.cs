@@ -1,0 +1,26 @@
+using Npgsql;
+
+namespace Nautilus.Storage.Writing;
+
+/// <summary>Which database errors are worth retrying and which mean a row itself is bad.</summary>
+public static class StorageFailure
+{
+    private const string CheckViolation = "23514";
+
+    /// <summary>
+    /// A data exception (class 22) or integrity violation (class 23) is the rows' fault and fails again on retry —
+    /// except a row without a partition, which is the table's (the partition is created and the batch retried).
+    /// </summary>
+    public static bool IsRowFault(Exception ex) =>
+        ex is PostgresException { SqlState: var state } &&
+        (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal)) &&
+        !IsMissingPartition(ex);
+
+    public static bool IsMissingPartition(Exception ex) =>
+        ex is PostgresException { SqlState: CheckViolation } pg &&
+        pg.MessageText.Contains("no partition", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Connection lost, server shutting down or starting, too many clients, timeouts: wait and try again.</summary>
+    public static bool IsTransient(Exception ex) =>
+        (ex is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException) && !IsRowFault(ex);
+}
