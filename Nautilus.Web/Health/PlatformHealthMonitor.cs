@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Nautilus.Platform;
+using Nautilus.Web.Buses;
 
 namespace Nautilus.Web.Health;
 
 /// <summary>
-/// Polls every engine's /health through service discovery, once for the whole UI (not per browser tab), and tells
-/// pages when anything changed.
+/// Polls every engine's /health and /api/bus/stats through service discovery, once for the whole UI (not per browser
+/// tab), and tells pages when anything changed.
 /// </summary>
 public sealed class PlatformHealthMonitor(IHttpClientFactory httpClients, IConfiguration configuration, ILogger<PlatformHealthMonitor> logger)
     : BackgroundService
@@ -18,7 +19,12 @@ public sealed class PlatformHealthMonitor(IHttpClientFactory httpClients, IConfi
     private volatile IReadOnlyList<EngineHealth> _engines =
         EngineCatalog.All.Select(e => EngineHealth.Pending(e, PublicUrl(configuration, e))).ToArray();
 
+    private IReadOnlyList<BusSample> _busSamples = [];
+
     public event Action? Changed;
+
+    /// <summary>Both buses' rates over the last round and their consumer backlog, summed over the engines.</summary>
+    public IReadOnlyList<BusActivity> Buses { get; private set; } = BusActivity.Between([], []);
 
     public IReadOnlyList<EngineHealth> Engines => _engines;
 
@@ -46,6 +52,9 @@ public sealed class PlatformHealthMonitor(IHttpClientFactory httpClients, IConfi
         do
         {
             _engines = await Task.WhenAll(EngineCatalog.All.Select(e => ProbeAsync(e, stoppingToken)));
+            var samples = (await Task.WhenAll(EngineCatalog.All.Select(e => SampleBusAsync(e, stoppingToken)))).OfType<BusSample>().ToArray();
+            Buses = BusActivity.Between(_busSamples, samples);
+            _busSamples = samples;
             LastRound = DateTimeOffset.UtcNow;
             try
             {
@@ -88,6 +97,27 @@ public sealed class PlatformHealthMonitor(IHttpClientFactory httpClients, IConfi
                 CheckedAt = DateTimeOffset.UtcNow,
                 Error = ex is OperationCanceledException ? "no answer within 3 s" : ex.Message,
             };
+        }
+    }
+
+    private async Task<BusSample?> SampleBusAsync(EngineDescriptor engine, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(RequestTimeout);
+        try
+        {
+            using var client = httpClients.CreateClient(HttpClientName);
+            using var response = await client.GetAsync($"https+http://{engine.Name}/api/bus/stats", timeout.Token);
+            response.EnsureSuccessStatusCode();
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var json = await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token);
+            return BusSample.Parse(engine, DateTimeOffset.UtcNow, json.RootElement);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested &&
+                                   ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            // An engine that is down is shown by its health; its bus counters just drop out of this round.
+            return null;
         }
     }
 

@@ -44,6 +44,14 @@ public sealed class SystemPageBrowserTests(PlatformFixture platform)
         }
         await Assertions.Expect(page.GetByTestId("storage-mode")).ToHaveTextAsync("native-partitioning");
 
+        // Both buses, with every engine connected to each reporting its counters.
+        foreach (var bus in Enum.GetValues<Bus>())
+        {
+            var users = EngineCatalog.All.Count(e => e.Uses(bus)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Assertions.Expect(page.Locator($"tr[data-bus='{BusNames.Of(bus)}'] [data-testid='engines-reporting']"))
+                .ToHaveTextAsync(users, new() { Timeout = 15_000 });
+        }
+
         // The page is live: the time of the last health round moves without a reload.
         var first = await page.GetByTestId("last-round").InnerTextAsync();
         await Assertions.Expect(page.GetByTestId("last-round")).Not.ToHaveTextAsync(first, new() { Timeout = 10_000 });

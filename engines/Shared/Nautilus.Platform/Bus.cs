@@ -15,6 +15,8 @@ public static class BusNames
     public const string MarketData = "marketdata-bus";
     public const string EngineLogic = "engine-logic-bus";
 
+    public static IReadOnlyList<string> All { get; } = [MarketData, EngineLogic];
+
     public static string Of(Bus bus) => bus switch
     {
         Bus.MarketData => MarketData,

@@ -36,4 +36,11 @@ public static class MessageRouting
         MessageType.PerformanceMetric => "PERFORMANCE_METRIC",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
+
+    private static readonly Dictionary<string, MessageType> ByWireName =
+        Enum.GetValues<MessageType>().ToDictionary(WireName, StringComparer.Ordinal);
+
+    /// <summary>The message type a wire name stands for, or null for a name no type has.</summary>
+    public static MessageType? FromWireName(string wireName) =>
+        ByWireName.TryGetValue(wireName, out var type) ? type : null;
 }
