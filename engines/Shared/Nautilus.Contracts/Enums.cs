@@ -1,6 +1,6 @@
 namespace Nautilus.Contracts;
 
-public enum MarketDataKind : byte { Trade = 1, Quote = 2, Book = 3 }
+public enum MarketDataKind : byte { Trade = 1, Quote = 2, Book = 3, Bar = 4 }
 
 public enum AggressorSide : byte { None = 0, Buyer = 1, Seller = 2 }
 

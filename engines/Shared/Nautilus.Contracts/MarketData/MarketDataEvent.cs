@@ -3,7 +3,10 @@ using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
-/// <summary>MARKET_DATA: a trade, a quote or a book snapshot of one instrument, exactly one of them set.</summary>
+/// <summary>
+/// MARKET_DATA: a trade, a quote, a book snapshot or a closed bar of one instrument, exactly one of them set.
+/// <see cref="Seq"/> is the instrument's feed sequence number (consumers detect gaps and duplicates with it).
+/// </summary>
 [MemoryPackable]
 public sealed partial record MarketDataEvent(
     string InstrumentId,
@@ -11,14 +14,16 @@ public sealed partial record MarketDataEvent(
     long TsEventNs,
     TradeTick? Trade,
     QuoteTick? Quote,
-    BookSnapshot? Book) : IMessage, IConflatable
+    BookSnapshot? Book,
+    BarData? Bar = null,
+    long Seq = 0) : IMessage, IConflatable
 {
     public static MessageType Type => MessageType.MarketData;
 
     [MemoryPackIgnore]
     public string PartitionKey => InstrumentId;
 
-    /// <summary>Quotes and books conflate per instrument; a trade print never does (every trade counts).</summary>
+    /// <summary>Quotes and books conflate per instrument; trade prints and bars never do (every one counts).</summary>
     [MemoryPackIgnore]
-    public string? ConflationKey => Kind == MarketDataKind.Trade ? null : $"{InstrumentId}:{Kind}";
+    public string? ConflationKey => Kind is MarketDataKind.Trade or MarketDataKind.Bar ? null : $"{InstrumentId}:{Kind}";
 }

@@ -1,0 +1,105 @@
+namespace Nautilus.MarketData.Domain.Bars;
+
+/// <summary>
+/// Builds OHLCV bars of fixed intervals (e.g. 1 s and 1 min) from accepted trades, aligned on the Unix epoch. A bar
+/// closes when a trade of a later interval arrives or when the clock passes its end (<see cref="CloseDue"/>), so
+/// quiet instruments still get their bars; an interval without trades has no bar.
+/// </summary>
+public sealed class BarAggregator
+{
+    private readonly int[] _intervals;
+    private readonly Dictionary<string, Building?[]> _open = [];
+
+    public BarAggregator(params int[] intervalSeconds)
+    {
+        if (intervalSeconds.Length == 0 || intervalSeconds.Any(i => i <= 0))
+        {
+            throw new ArgumentException("Bar intervals are positive numbers of seconds.", nameof(intervalSeconds));
+        }
+
+        _intervals = intervalSeconds;
+    }
+
+    public IReadOnlyList<int> Intervals => _intervals;
+
+    /// <summary>Adds a trade; bars it closes are added to <paramref name="closed"/>.</summary>
+    public void OnTrade(string symbol, long tsNs, double price, double size, List<OhlcvBar> closed)
+    {
+        if (!_open.TryGetValue(symbol, out var bars))
+        {
+            _open[symbol] = bars = new Building?[_intervals.Length];
+        }
+
+        for (var i = 0; i < _intervals.Length; i++)
+        {
+            var length = _intervals[i] * 1_000_000_000L;
+            var openTime = tsNs - (tsNs % length + length) % length;
+            var bar = bars[i];
+            if (bar is not null && bar.OpenTimeNs != openTime)
+            {
+                if (openTime < bar.OpenTimeNs)
+                {
+                    continue; // a late trade of a bar already closed; the validator keeps these out
+                }
+
+                closed.Add(bar.ToBar(symbol, _intervals[i]));
+                bar = null;
+            }
+
+            if (bar is null)
+            {
+                bars[i] = new Building(openTime, price, size);
+            }
+            else
+            {
+                bar.Add(price, size);
+            }
+        }
+    }
+
+    /// <summary>Closes every bar whose interval ended at or before <paramref name="nowNs"/>.</summary>
+    public void CloseDue(long nowNs, List<OhlcvBar> closed)
+    {
+        foreach (var (symbol, bars) in _open)
+        {
+            for (var i = 0; i < bars.Length; i++)
+            {
+                if (bars[i] is { } bar && bar.OpenTimeNs + _intervals[i] * 1_000_000_000L <= nowNs)
+                {
+                    closed.Add(bar.ToBar(symbol, _intervals[i]));
+                    bars[i] = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>The bar being built for a symbol and interval, if any (for "latest bar" views).</summary>
+    public OhlcvBar? Current(string symbol, int intervalSeconds)
+    {
+        var i = Array.IndexOf(_intervals, intervalSeconds);
+        return i >= 0 && _open.TryGetValue(symbol, out var bars) && bars[i] is { } bar ? bar.ToBar(symbol, intervalSeconds) : null;
+    }
+
+    private sealed class Building(long openTimeNs, double price, double size)
+    {
+        public long OpenTimeNs { get; } = openTimeNs;
+        private readonly double _open = price;
+        private double _high = price;
+        private double _low = price;
+        private double _close = price;
+        private double _volume = size;
+        private int _trades = 1;
+
+        public void Add(double price, double size)
+        {
+            _high = Math.Max(_high, price);
+            _low = Math.Min(_low, price);
+            _close = price;
+            _volume += size;
+            _trades++;
+        }
+
+        public OhlcvBar ToBar(string symbol, int interval) =>
+            new(symbol, interval, OpenTimeNs, _open, _high, _low, _close, _volume, _trades);
+    }
+}

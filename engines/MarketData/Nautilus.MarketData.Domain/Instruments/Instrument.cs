@@ -1,0 +1,65 @@
+namespace Nautilus.MarketData.Domain.Instruments;
+
+public enum AssetClass : byte { Equity = 1, Etf = 2, Crypto = 3, Future = 4, Fx = 5 }
+
+/// <summary>
+/// An instrument of the master: what it is, where it trades, and the increments its prices and sizes move in.
+/// <see cref="SharesOutstanding"/> is known for equities only, and only when the source says so.
+/// </summary>
+public sealed record Instrument(
+    string Symbol,
+    AssetClass AssetClass,
+    string Venue,
+    string Currency,
+    decimal TickSize,
+    decimal LotSize,
+    string Sector,
+    long? SharesOutstanding = null)
+{
+    /// <summary>Checks the fields a venue needs; returns (field, problem) pairs, empty when the instrument is valid.</summary>
+    public IReadOnlyList<(string Field, string Problem)> Validate()
+    {
+        var problems = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(Symbol) || Symbol.Length > 32 || Symbol.Any(char.IsWhiteSpace))
+        {
+            problems.Add((nameof(Symbol), "1 to 32 characters, no spaces"));
+        }
+
+        if (!Enum.IsDefined(AssetClass))
+        {
+            problems.Add((nameof(AssetClass), $"one of {string.Join(", ", Enum.GetNames<AssetClass>())}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(Venue))
+        {
+            problems.Add((nameof(Venue), "required"));
+        }
+
+        if (Currency is not { Length: 3 } || !Currency.All(char.IsAsciiLetterUpper))
+        {
+            problems.Add((nameof(Currency), "an ISO 4217 code such as USD"));
+        }
+
+        if (TickSize <= 0)
+        {
+            problems.Add((nameof(TickSize), "must be positive"));
+        }
+
+        if (LotSize <= 0)
+        {
+            problems.Add((nameof(LotSize), "must be positive"));
+        }
+
+        if (string.IsNullOrWhiteSpace(Sector))
+        {
+            problems.Add((nameof(Sector), "required"));
+        }
+
+        if (SharesOutstanding is <= 0)
+        {
+            problems.Add((nameof(SharesOutstanding), "must be positive when given"));
+        }
+
+        return problems;
+    }
+}
