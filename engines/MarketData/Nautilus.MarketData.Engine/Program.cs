@@ -1,12 +1,12 @@
 using Nautilus.Engine.Hosting;
+using Nautilus.MarketData.Engine.Feeds;
 using Nautilus.Platform;
-using Nautilus.Storage.Hosting;
-using Nautilus.Storage.MarketData;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine(EngineCatalog.MarketDataEngine);
-builder.Services.AddNautilusStorage(MarketDataTables.Migrations);
+builder.AddMarketData();
 
 var app = builder.Build();
 app.MapEngine();
+app.MapMarketData();
 app.Run();

@@ -23,6 +23,9 @@ public static class EngineHostingExtensions
         builder.Services.AddSingleton(engine);
         builder.AddServiceDefaults();
         builder.Services.AddProblemDetails();
+        // Enums travel by name (AssetClass "Equity", not 1): readable in notebooks and stable if values are reordered.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = $"Nautilus {engine.DisplayName} engine";

@@ -1,0 +1,46 @@
+using System.Threading.Channels;
+using Nautilus.MarketData.Engine.Apis;
+using Nautilus.MarketData.Engine.Instruments;
+using Nautilus.MarketData.Engine.Pipeline;
+using Nautilus.Storage.Hosting;
+using Nautilus.Storage.MarketData;
+
+namespace Nautilus.MarketData.Engine.Feeds;
+
+public static class MarketDataServiceExtensions
+{
+    /// <summary>Instruments, feeds, the pipeline from feeds to bus and store, the latest-price cache.</summary>
+    public static WebApplicationBuilder AddMarketData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddNautilusStorage(MarketDataTables.Migrations);
+        services.AddSingleton(_ => Channel.CreateBounded<FeedItem>(new BoundedChannelOptions(100_000)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait, // a feed faster than the pipeline slows down; nothing is dropped
+        }));
+        services.AddSingleton(sp => sp.GetRequiredService<Channel<FeedItem>>().Writer);
+        services.AddSingleton<InstrumentRepository>();
+        services.AddSingleton<MarketDataRepository>();
+        services.AddSingleton<LatestMarketCache>();
+        services.AddSingleton<MarketDataStats>();
+        services.AddSingleton<MarketDataWriters>();
+        services.AddSingleton<MarketDataPipeline>();
+        services.AddHostedService(sp => sp.GetRequiredService<MarketDataPipeline>());
+        services.AddSingleton<SimulatorFeed>();
+        services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<SimulatorFeed>());
+        services.AddSingleton<FeedRegistry>();
+        services.AddHostedService<MarketDataStartup>();
+        services.AddHealthChecks().AddCheck<FeedsHealthCheck>("feeds", tags: ["ready"]);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(MarketDataStats.MeterName));
+        return builder;
+    }
+
+    public static WebApplication MapMarketData(this WebApplication app)
+    {
+        app.MapInstrumentsApi();
+        app.MapMarketDataApi();
+        app.MapFeedsApi();
+        return app;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nautilus.Platform;
+
+namespace Nautilus.IntegrationTests;
+
+/// <summary>The MarketData engine in the running platform: simulator on by default, bus and PostgreSQL fed, REST answers.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class MarketDataTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static Uri Url(string path) => PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, path);
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await platform.Http.GetAsync(Url(path));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The body of a successful GET, or null (not there yet) — for polling.</summary>
+    private async Task<JsonElement?> TryGetJsonAsync(string path)
+    {
+        using var response = await platform.Http.GetAsync(Url(path));
+        return response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone() : null;
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task The_simulator_runs_by_default_and_quotes_move()
+    {
+        await Eventually.TrueAsync(async () => (await TryGetJsonAsync("/api/feeds/simulator"))?.GetProperty("events").GetInt64() > 100,
+            Patience, "the simulator produces events");
+        Assert.Equal("Running", (await GetJsonAsync("/api/feeds/simulator")).GetProperty("state").GetString());
+
+        await Eventually.TrueAsync(async () => await TryGetJsonAsync("/api/quotes/AAPL") is not null, Patience, "a quote of AAPL");
+        var first = await GetJsonAsync("/api/quotes/AAPL");
+        Assert.True(first.GetProperty("bid").GetDouble() < first.GetProperty("ask").GetDouble());
+        await Eventually.TrueAsync(async () => (await TryGetJsonAsync("/api/quotes/AAPL"))?.GetProperty("ts").GetString() != first.GetProperty("ts").GetString(),
+            Patience, "the AAPL quote changes");
+
+        var book = await GetJsonAsync("/api/book/AAPL");
+        Assert.Equal(10, book.GetProperty("bidPrices").GetArrayLength());
+        Assert.True(book.GetProperty("bidPrices")[0].GetDouble() < book.GetProperty("askPrices")[0].GetDouble());
+    }
+
+    [Fact]
+    public async Task Trades_and_bars_are_stored_and_market_data_is_on_the_bus()
+    {
+        await Eventually.TrueAsync(async () => (await TryGetJsonAsync("/api/bars/MSFT?interval=1"))?.GetProperty("items").GetArrayLength() > 0,
+            Patience, "one-second bars of MSFT stored in PostgreSQL");
+        var trades = await GetJsonAsync("/api/trades/MSFT?limit=5");
+        Assert.InRange(trades.GetProperty("items").GetArrayLength(), 1, 5);
+        var trade = trades.GetProperty("items")[0];
+        Assert.True(trade.GetProperty("price").GetDouble() > 0);
+        Assert.Contains(trade.GetProperty("aggressor").GetString(), new[] { "Buyer", "Seller" });
+
+        var stats = await GetJsonAsync("/api/bus/stats");
+        var published = stats.GetProperty("types").EnumerateArray().Where(t => t.GetProperty("type").GetString() == "MARKET_DATA").ToArray();
+        Assert.True(Assert.Single(published).GetProperty("published").GetInt64() > 0);
+
+        var health = await GetJsonAsync("/health");
+        var writers = health.GetProperty("dependencies").GetProperty(InfrastructureNames.PostgresServer).GetProperty("data").GetProperty("writers");
+        Assert.Contains(writers.EnumerateArray(), w => w.GetProperty("table").GetString() == "marketdata.trade_blocks" && w.GetProperty("written").GetInt64() > 0);
+        Assert.Equal("Healthy", health.GetProperty("dependencies").GetProperty("feeds").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_requests_get_problem_details_naming_the_field()
+    {
+        var unknown = await ProblemAsync(await platform.Http.GetAsync(Url("/api/quotes/NOPE")), HttpStatusCode.NotFound);
+        Assert.Equal("symbol", unknown.GetProperty("field").GetString());
+
+        var interval = await ProblemAsync(await platform.Http.GetAsync(Url("/api/bars/AAPL?interval=7")), HttpStatusCode.BadRequest);
+        Assert.True(interval.GetProperty("errors").TryGetProperty("interval", out _));
+
+        var range = await ProblemAsync(await platform.Http.GetAsync(Url("/api/trades/AAPL?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")), HttpStatusCode.BadRequest);
+        Assert.True(range.GetProperty("errors").TryGetProperty("to", out _));
+
+        var limit = await ProblemAsync(await platform.Http.GetAsync(Url("/api/trades/AAPL?limit=0")), HttpStatusCode.BadRequest);
+        Assert.True(limit.GetProperty("errors").TryGetProperty("limit", out _));
+
+        var rate = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/simulator/start"), new { eventsPerSecond = -5 }), HttpStatusCode.BadRequest);
+        Assert.True(rate.GetProperty("errors").TryGetProperty("eventsPerSecond", out _));
+        Assert.Equal("Running", (await GetJsonAsync("/api/feeds/simulator")).GetProperty("state").GetString());
+
+        var scenario = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/simulator/scenarios"),
+            new { symbol = "AAPL", kind = "FlashCrash", magnitude = 0.5 }), HttpStatusCode.BadRequest);
+        Assert.True(scenario.GetProperty("errors").TryGetProperty("magnitude", out _));
+
+        var feed = await ProblemAsync(await platform.Http.PostAsync(Url("/api/feeds/nope/start"), null), HttpStatusCode.NotFound);
+        Assert.Equal("name", feed.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Instruments_can_be_created_read_refused_and_deleted()
+    {
+        var instrument = new { symbol = "TEST-ITG", assetClass = "Equity", venue = "NYSE", currency = "USD", tickSize = 0.01, lotSize = 1, sector = "Industrials" };
+        using (var created = await platform.Http.PostAsJsonAsync(Url("/api/instruments"), instrument))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        Assert.Equal("Industrials", (await GetJsonAsync("/api/instruments/TEST-ITG")).GetProperty("sector").GetString());
+        await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/instruments"), instrument), HttpStatusCode.Conflict);
+
+        var invalid = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/instruments"),
+            new { symbol = "BAD1", assetClass = "Equity", venue = "NYSE", currency = "usd", tickSize = 0, lotSize = 1, sector = "X" }), HttpStatusCode.BadRequest);
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("tickSize", out _));
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("currency", out _));
+
+        using (var deleted = await platform.Http.DeleteAsync(Url("/api/instruments/TEST-ITG")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await ProblemAsync(await platform.Http.GetAsync(Url("/api/instruments/TEST-ITG")), HttpStatusCode.NotFound);
+        Assert.True((await GetJsonAsync("/api/instruments")).GetArrayLength() >= 50);
+    }
+}
