@@ -10,7 +10,8 @@ var infrastructure = builder.AddNautilusInfrastructure(settings);
 
 // The thirteen engines, each on its fixed port, in the order of the data flow.
 var marketData = builder.AddEngine<Projects.Nautilus_MarketData_Engine>(EngineCatalog.MarketDataEngine, settings, infrastructure);
-var features = builder.AddEngine<Projects.Nautilus_Features_Engine>(EngineCatalog.Features, settings, infrastructure);
+var features = builder.AddEngine<Projects.Nautilus_Features_Engine>(EngineCatalog.Features, settings, infrastructure)
+    .WithReference(marketData); // asks MarketData for stored bars over HTTP (warm-up, features over history)
 var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, settings, infrastructure);
 var ml = builder.AddEngine<Projects.Nautilus_ML_Engine>(EngineCatalog.Ml, settings, infrastructure);
 var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure);

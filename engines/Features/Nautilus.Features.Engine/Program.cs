@@ -1,9 +1,12 @@
 using Nautilus.Engine.Hosting;
+using Nautilus.Features.Engine.Streaming;
 using Nautilus.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine(EngineCatalog.Features);
+builder.AddFeatures();
 
 var app = builder.Build();
 app.MapEngine();
+app.MapFeatures();
 app.Run();
