@@ -22,7 +22,10 @@ var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCata
 var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure);
 var analytics = builder.AddEngine<Projects.Nautilus_Analytics_Engine>(EngineCatalog.Analytics, settings, infrastructure);
 var backtesting = builder.AddEngine<Projects.Nautilus_Backtesting_Engine>(EngineCatalog.Backtesting, settings, infrastructure);
-var websocket = builder.AddEngine<Projects.Nautilus_WebSocket_Engine>(EngineCatalog.WebSocket, settings, infrastructure);
+// Clients of the streaming gateway (the UI first) present this key; generated per run, a parameter when published.
+var gatewayKey = builder.AddParameter("websocket-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
+var websocket = builder.AddEngine<Projects.Nautilus_WebSocket_Engine>(EngineCatalog.WebSocket, settings, infrastructure)
+    .WithEnvironment("Nautilus__WebSocket__ApiKeys", gatewayKey);
 
 // The operator UI reaches every engine through service discovery.
 builder.AddProject<Projects.Nautilus_Web>(InfrastructureNames.Web)
@@ -31,6 +34,7 @@ builder.AddProject<Projects.Nautilus_Web>(InfrastructureNames.Web)
     .WithHttpHealthCheck(EndpointPaths.Health)
     .WithReference(marketData).WithReference(features).WithReference(vpin).WithReference(ml).WithReference(factor)
     .WithReference(strategy).WithReference(risk).WithReference(execution).WithReference(portfolio)
-    .WithReference(collateral).WithReference(analytics).WithReference(backtesting).WithReference(websocket);
+    .WithReference(collateral).WithReference(analytics).WithReference(backtesting).WithReference(websocket)
+    .WithEnvironment("Nautilus__WebSocket__ApiKey", gatewayKey);
 
 builder.Build().Run();

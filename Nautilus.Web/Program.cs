@@ -1,5 +1,6 @@
 using Nautilus.Web.Components;
 using Nautilus.Web.Health;
+using Nautilus.Web.Market;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve framework assets (blazor.web.js) from the build output in every environment, not only Development;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 builder.AddServiceDefaults();
 builder.AddPlatformHealth();
+builder.AddMarket();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

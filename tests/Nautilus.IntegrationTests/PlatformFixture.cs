@@ -23,6 +23,9 @@ public sealed class PlatformFixture(IMessageSink sink) : IAsyncLifetime
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
+    /// <summary>The streaming gateway's API key for this run (the AppHost generates one when not given).</summary>
+    public string GatewayApiKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public static IReadOnlyList<string> InfrastructureResources { get; } =
         [InfrastructureNames.PostgresServer, InfrastructureNames.Database, BusNames.MarketData, BusNames.EngineLogic];
 
@@ -42,6 +45,7 @@ public sealed class PlatformFixture(IMessageSink sink) : IAsyncLifetime
             "Nautilus:Infrastructure=host",
             $"Nautilus:PortOffset={PortOffset.ToString(CultureInfo.InvariantCulture)}",
             $"Nautilus:StateDirectory={_state}",
+            $"Parameters:websocket-api-key={GatewayApiKey}",
         ], cts.Token);
 
         App = await builder.BuildAsync(cts.Token);

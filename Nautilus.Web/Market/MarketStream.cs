@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace Nautilus.Web.Market;
+
+/// <summary>
+/// The UI's one connection to the streaming gateway (WebSocket engine): subscribes to MARKET_DATA and PRICE_UPDATE of
+/// every instrument, keeps a <see cref="SymbolView"/> per instrument, reconnects when the gateway goes away. Pages
+/// read the views and re-render on <see cref="Version"/> changes; chart history before the connection comes from
+/// the MarketData engine's stored bars.
+/// </summary>
+public sealed class MarketStream(IConfiguration configuration, IHttpClientFactory httpClients, ILogger<MarketStream> logger) : BackgroundService
+{
+    public const string MarketDataClient = "marketdata";
+    public const int ChartIntervalSeconds = 1;
+    private readonly ConcurrentDictionary<string, SymbolView> _views = new();
+    private long _version;
+
+    public IReadOnlyList<SymbolView> Views => [.. _views.Values.OrderBy(v => v.Symbol)];
+
+    public SymbolView? Find(string symbol) => _views.GetValueOrDefault(symbol);
+
+    public long Version => Interlocked.Read(ref _version);
+
+    public bool Connected { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public long Frames { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or InvalidOperationException or JsonException or IOException)
+            {
+                Error = ex.Message;
+                logger.LogWarning("Streaming gateway connection lost: {Error}", ex.Message);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Connected = false;
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+        }
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var address = configuration["services:websocket-engine:http:0"]
+            ?? throw new InvalidOperationException("The WebSocket engine's address is not configured (services:websocket-engine:http:0).");
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("X-Api-Key", configuration["Nautilus:WebSocket:ApiKey"] ?? "");
+        await socket.ConnectAsync(new Uri(address.Replace("http", "ws", StringComparison.Ordinal).TrimEnd('/') + "/ws"), ct);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["MARKET_DATA:*","PRICE_UPDATE:*"]}"""),
+            WebSocketMessageType.Text, true, ct);
+        Connected = true;
+        Error = null;
+
+        var buffer = new byte[1 << 20];
+        while (socket.State == WebSocketState.Open)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage && length < buffer.Length);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return;
+            }
+
+            Frames++;
+            Apply(buffer.AsSpan(0, length));
+        }
+    }
+
+    private void Apply(ReadOnlySpan<byte> frame)
+    {
+        var reader = new Utf8JsonReader(frame);
+        using var json = JsonDocument.ParseValue(ref reader);
+        var root = json.RootElement;
+        if (root.GetProperty("op").GetString() is not ("update" or "snapshot"))
+        {
+            return;
+        }
+
+        var data = root.GetProperty("data");
+        var symbol = root.GetProperty("key").GetString()!;
+        var view = _views.GetOrAdd(symbol, s =>
+        {
+            var created = new SymbolView(s);
+            _ = LoadHistoryAsync(created);
+            return created;
+        });
+        var ts = DateTimeOffset.FromUnixTimeMilliseconds(data.TryGetProperty("tsEventNs", out var t) ? t.GetInt64() / 1_000_000 : 0);
+        switch (root.GetProperty("type").GetString())
+        {
+            case "PRICE_UPDATE":
+                break;
+            case "MARKET_DATA":
+                switch (data.GetProperty("kind").GetString())
+                {
+                    case "Quote":
+                        var q = data.GetProperty("quote");
+                        view.OnQuote(q.GetProperty("bidPrice").GetDouble(), q.GetProperty("bidSize").GetDouble(),
+                            q.GetProperty("askPrice").GetDouble(), q.GetProperty("askSize").GetDouble(), ts);
+                        break;
+                    case "Trade":
+                        view.OnTrade(data.GetProperty("trade").GetProperty("price").GetDouble(), ts);
+                        break;
+                    case "Book":
+                        var book = data.GetProperty("book");
+                        view.OnBook(Levels(book.GetProperty("bids")), Levels(book.GetProperty("asks")));
+                        break;
+                    case "Bar":
+                        var bar = data.GetProperty("bar");
+                        if (bar.GetProperty("intervalSeconds").GetInt32() == ChartIntervalSeconds)
+                        {
+                            view.OnCandle(new Candle(DateTimeOffset.FromUnixTimeMilliseconds(bar.GetProperty("openTimeNs").GetInt64() / 1_000_000),
+                                bar.GetProperty("open").GetDouble(), bar.GetProperty("high").GetDouble(), bar.GetProperty("low").GetDouble(),
+                                bar.GetProperty("close").GetDouble(), bar.GetProperty("volume").GetDouble()));
+                        }
+
+                        break;
+                }
+
+                break;
+        }
+
+        Interlocked.Increment(ref _version);
+    }
+
+    private static LadderLevel[] Levels(JsonElement side) =>
+        side.EnumerateArray().Select(l => new LadderLevel(l.GetProperty("price").GetDouble(), l.GetProperty("size").GetDouble())).ToArray();
+
+    /// <summary>The last ten minutes of stored one-second bars, so the chart is not empty when the UI starts.</summary>
+    private async Task LoadHistoryAsync(SymbolView view)
+    {
+        try
+        {
+            using var client = httpClients.CreateClient(MarketDataClient);
+            var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O"));
+            using var json = JsonDocument.Parse(await client.GetStringAsync(
+                $"/api/bars/{Uri.EscapeDataString(view.Symbol)}?interval={ChartIntervalSeconds}&from={from}&limit=1000"));
+            foreach (var bar in json.RootElement.GetProperty("items").EnumerateArray())
+            {
+                view.OnCandle(new Candle(bar.GetProperty("ts").GetDateTimeOffset(), bar.GetProperty("open").GetDouble(),
+                    bar.GetProperty("high").GetDouble(), bar.GetProperty("low").GetDouble(), bar.GetProperty("close").GetDouble(),
+                    bar.GetProperty("volume").GetDouble()));
+            }
+
+            Interlocked.Increment(ref _version);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or KeyNotFoundException)
+        {
+            logger.LogInformation("No chart history for {Symbol}: {Error}", view.Symbol, ex.Message);
+        }
+    }
+}

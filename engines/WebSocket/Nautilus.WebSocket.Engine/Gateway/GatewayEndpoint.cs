@@ -1,0 +1,162 @@
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Nautilus.Engine.Hosting;
+
+namespace Nautilus.WebSocket.Engine.Gateway;
+
+/// <summary>
+/// <c>/ws</c>: clients authenticate with an API key (<c>X-Api-Key</c> header or <c>apiKey</c> query parameter; keys
+/// from <c>Nautilus:WebSocket:ApiKeys</c>), then send JSON operations —
+/// <c>{"op":"subscribe","topics":["PRICE_UPDATE:AAPL","MARKET_DATA:*"]}</c>, <c>unsubscribe</c>, <c>ping</c> — and
+/// receive the latest message of each topic (<c>"op":"snapshot"</c>) followed by every new one (<c>"op":"update"</c>).
+/// </summary>
+public static class GatewayEndpoint
+{
+    public const string Path = "/ws";
+    private const int MaxFrame = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder app)
+    {
+        app.Map(Path, AcceptAsync).WithName("WebSocketGateway").WithTags("Streaming")
+            .WithSummary("WebSocket upgrade. Authenticate with X-Api-Key or ?apiKey=; then subscribe to topics TYPE:SYMBOL or TYPE:*.");
+        return app;
+    }
+
+    private static async Task<IResult> AcceptAsync(HttpContext context, GatewayHub hub, GatewayMetrics metrics, IConfiguration configuration,
+        IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
+    {
+        var keys = (configuration["Nautilus:WebSocket:ApiKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (keys.Length == 0)
+        {
+            return TypedResults.Problem(statusCode: 503, title: "No API keys configured",
+                detail: "Set Nautilus:WebSocket:ApiKeys (the AppHost does).");
+        }
+
+        var presented = context.Request.Headers["X-Api-Key"].FirstOrDefault() ?? context.Request.Query["apiKey"].FirstOrDefault();
+        if (presented is null || !keys.Any(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), Encoding.UTF8.GetBytes(presented))))
+        {
+            return TypedResults.Problem(statusCode: 401, title: "API key required",
+                detail: "Send a valid key in the X-Api-Key header or the apiKey query parameter.",
+                extensions: new Dictionary<string, object?> { ["field"] = "apiKey" });
+        }
+
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            return ApiProblems.Field("connection", "this endpoint takes WebSocket upgrades only");
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var client = new ClientSession(socket, context.Connection.RemoteIpAddress?.ToString() ?? "?", metrics);
+        hub.Add(client);
+        metrics.Connected();
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var sender = client.SendLoopAsync(closing.Token);
+        try
+        {
+            await ReceiveLoopAsync(socket, client, hub, closing.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            logger.LogDebug("Client {Client} gone: {Error}", client.Id, ex.Message);
+        }
+        finally
+        {
+            hub.Remove(client);
+            metrics.Disconnected();
+            await closing.CancelAsync();
+            try
+            {
+                await sender;
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+            }
+        }
+
+        return Results.Empty;
+    }
+
+    private static async Task ReceiveLoopAsync(System.Net.WebSockets.WebSocket socket, ClientSession client, GatewayHub hub, CancellationToken ct)
+    {
+        var buffer = new byte[MaxFrame];
+        while (socket.State == WebSocketState.Open)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage && length < buffer.Length);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+                return;
+            }
+
+            if (!result.EndOfMessage)
+            {
+                client.EnqueueControl(Error($"messages are limited to {MaxFrame} bytes"));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "too big", ct);
+                return;
+            }
+
+            Handle(Encoding.UTF8.GetString(buffer, 0, length), client, hub);
+        }
+    }
+
+    private static void Handle(string text, ClientSession client, GatewayHub hub)
+    {
+        string? op;
+        string[] topics;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            op = json.RootElement.TryGetProperty("op", out var o) ? o.GetString() : null;
+            topics = json.RootElement.TryGetProperty("topics", out var t) && t.ValueKind == JsonValueKind.Array
+                ? t.EnumerateArray().Select(x => x.GetString() ?? "").ToArray()
+                : [];
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            client.EnqueueControl(Error($"not a JSON operation: {ex.Message}"));
+            return;
+        }
+
+        var bad = topics.FirstOrDefault(t => t.Split(':') is not [{ Length: > 0 }, { Length: > 0 }]);
+        if (bad is not null)
+        {
+            client.EnqueueControl(Error($"'{bad}' is not a topic: write TYPE:SYMBOL or TYPE:*, e.g. PRICE_UPDATE:AAPL", "topics"));
+            return;
+        }
+
+        switch (op)
+        {
+            case "subscribe":
+                var now = client.Subscribe(topics);
+                client.EnqueueControl(JsonSerializer.Serialize(new { op = "subscribed", topics = now }));
+                foreach (var message in hub.Snapshot(topics))
+                {
+                    client.EnqueueControl(message.SnapshotFrame);
+                }
+
+                break;
+            case "unsubscribe":
+                client.EnqueueControl(JsonSerializer.Serialize(new { op = "subscribed", topics = client.Unsubscribe(topics) }));
+                break;
+            case "ping":
+                client.EnqueueControl("""{"op":"pong"}""");
+                break;
+            default:
+                client.EnqueueControl(Error($"unknown op '{op}': subscribe, unsubscribe or ping", "op"));
+                break;
+        }
+    }
+
+    private static string Error(string message, string? field = null) =>
+        JsonSerializer.Serialize(new { op = "error", field, message });
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Nautilus.Platform;
+
+namespace Nautilus.IntegrationTests;
+
+/// <summary>The WebSocket engine in the running platform: key required, snapshot then live updates, per-client stats.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class GatewayTests(PlatformFixture platform)
+{
+    private static Uri SocketUrl(string? key = null) =>
+        new($"ws://localhost:{PlatformFixture.PortOf(EngineCatalog.WebSocket)}/ws" + (key is null ? "" : $"?apiKey={key}"));
+
+    private static async Task<JsonElement> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[1 << 20];
+        var length = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
+            length += result.Count;
+        }
+        while (!result.EndOfMessage);
+
+        return JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, length)).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Without_a_valid_key_the_upgrade_is_refused()
+    {
+        using var anonymous = await platform.Http.GetAsync(PlatformFixture.UrlOf(EngineCatalog.WebSocket, "/ws"));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        using var wrong = new ClientWebSocket();
+        await Assert.ThrowsAsync<WebSocketException>(() => wrong.ConnectAsync(SocketUrl("not-the-key"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_subscriber_gets_a_snapshot_then_live_updates_of_its_topics_only()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(SocketUrl(platform.GatewayApiKey), timeout.Token);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["PRICE_UPDATE:AAPL","MARKET_DATA:MSFT"]}"""),
+            WebSocketMessageType.Text, true, timeout.Token);
+
+        var subscribed = await ReceiveAsync(socket, timeout.Token);
+        Assert.Equal("subscribed", subscribed.GetProperty("op").GetString());
+
+        var topics = new HashSet<string>();
+        var updates = 0;
+        while (updates < 20)
+        {
+            var frame = await ReceiveAsync(socket, timeout.Token);
+            var op = frame.GetProperty("op").GetString();
+            Assert.True(op is "snapshot" or "update", $"unexpected frame {frame}");
+            topics.Add(frame.GetProperty("topic").GetString()!);
+            updates += op == "update" ? 1 : 0;
+        }
+
+        Assert.Subset(new HashSet<string> { "PRICE_UPDATE:AAPL", "MARKET_DATA:MSFT" }, topics);
+
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["no-colon"]}"""), WebSocketMessageType.Text, true, timeout.Token);
+        JsonElement error;
+        do
+        {
+            error = await ReceiveAsync(socket, timeout.Token);
+        }
+        while (error.GetProperty("op").GetString() != "error");
+
+        Assert.Equal("topics", error.GetProperty("field").GetString());
+
+        using var stats = JsonDocument.Parse(await platform.Http.GetStringAsync(PlatformFixture.UrlOf(EngineCatalog.WebSocket, "/api/ws/stats")));
+        Assert.True(stats.RootElement.GetProperty("clients").GetInt32() >= 1);
+        Assert.True(stats.RootElement.GetProperty("sent").GetInt64() >= 20);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
+}
