@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Nautilus.Platform;
 
 namespace Nautilus.Web.Market;
 
@@ -68,16 +69,8 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
         var buffer = new byte[1 << 20];
         while (socket.State == WebSocketState.Open)
         {
-            var length = 0;
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
-                length += result.Count;
-            }
-            while (!result.EndOfMessage && length < buffer.Length);
-
-            if (result.MessageType == WebSocketMessageType.Close)
+            var (length, type, _) = await WebSocketFrames.ReceiveAsync(socket, buffer, ct);
+            if (type == WebSocketMessageType.Close)
             {
                 return;
             }

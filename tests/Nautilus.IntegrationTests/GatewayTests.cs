@@ -16,15 +16,7 @@ public sealed class GatewayTests(PlatformFixture platform)
     private static async Task<JsonElement> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
     {
         var buffer = new byte[1 << 20];
-        var length = 0;
-        ValueWebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
-            length += result.Count;
-        }
-        while (!result.EndOfMessage);
-
+        var (length, _, _) = await WebSocketFrames.ReceiveAsync(socket, buffer, ct);
         return JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, length)).RootElement.Clone();
     }
 

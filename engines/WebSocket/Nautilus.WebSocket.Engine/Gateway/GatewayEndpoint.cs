@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Nautilus.Engine.Hosting;
+using Nautilus.Platform;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
@@ -83,22 +84,14 @@ public static class GatewayEndpoint
         var buffer = new byte[MaxFrame];
         while (socket.State == WebSocketState.Open)
         {
-            var length = 0;
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
-                length += result.Count;
-            }
-            while (!result.EndOfMessage && length < buffer.Length);
-
-            if (result.MessageType == WebSocketMessageType.Close)
+            var (length, type, complete) = await WebSocketFrames.ReceiveAsync(socket, buffer, ct);
+            if (type == WebSocketMessageType.Close)
             {
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
                 return;
             }
 
-            if (!result.EndOfMessage)
+            if (!complete)
             {
                 client.EnqueueControl(Error($"messages are limited to {MaxFrame} bytes"));
                 await socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "too big", ct);
