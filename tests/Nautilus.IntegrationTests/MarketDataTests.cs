@@ -126,4 +126,43 @@ public sealed class MarketDataTests(PlatformFixture platform)
         await ProblemAsync(await platform.Http.GetAsync(Url("/api/instruments/TEST-ITG")), HttpStatusCode.NotFound);
         Assert.True((await GetJsonAsync("/api/instruments")).GetArrayLength() >= 50);
     }
+
+    [Fact]
+    public async Task A_real_daily_file_is_imported_and_read_back_and_bad_rows_are_reported()
+    {
+        using (var etf = await platform.Http.PostAsJsonAsync(Url("/api/instruments"),
+                   new { symbol = "SPY", assetClass = "Etf", venue = "NYSEARCA", currency = "USD", tickSize = 0.01, lotSize = 1, sector = "Index" }))
+        {
+            Assert.True(etf.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
+        }
+
+        // SPY daily closes 1993-01-29 … 2019-12-09 (PyPortfolioOpt test resources, MIT).
+        var csv = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "spy_prices.csv"));
+        // 27 years of daily bars: the first import also creates the ~350 monthly partitions they fall in.
+        using var patient = new HttpClient { Timeout = TimeSpan.FromSeconds(90) };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var upload = await patient.PostAsync(Url("/api/bars/import?interval=86400"), new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Console.WriteLine($"import of {csv.Length:N0} bytes took {clock.Elapsed.TotalSeconds:F1} s");
+        var report = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(6765, report.GetProperty("stored").GetInt32());
+        Assert.Equal(0, report.GetProperty("rejected").GetInt32());
+
+        var bars = await GetJsonAsync("/api/bars/SPY?interval=86400&from=1993-01-01T00:00:00Z&to=2020-01-01T00:00:00Z&limit=2");
+        Assert.Equal("1993-01-29T00:00:00Z", bars.GetProperty("items")[0].GetProperty("ts").GetString());
+        Assert.Equal(26.583992, bars.GetProperty("items")[0].GetProperty("close").GetDouble());
+        Assert.NotNull(bars.GetProperty("nextCursor").GetString());
+
+        const string bad = "Date,Open,High,Low,Close,Volume\n2030-01-02,10,11,9,10.5,100\n2030-01-03,10,9,11,10.5,100\nnot-a-date,1,1,1,1,1\n2030-01-06,10,11,9,10.5,100\n";
+        using var badUpload = await platform.Http.PostAsync(Url("/api/bars/import?interval=86400&symbol=SPY"), new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"));
+        var badReport = JsonDocument.Parse(await badUpload.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, badUpload.StatusCode);
+        Assert.Equal(2, badReport.GetProperty("stored").GetInt32());
+        Assert.Equal([3, 4], badReport.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+        var stored = await GetJsonAsync("/api/bars/SPY?interval=86400&from=2030-01-01T00:00:00Z&to=2030-12-31T00:00:00Z");
+        Assert.Equal(2, stored.GetProperty("items").GetArrayLength());
+
+        var unknown = await ProblemAsync(await platform.Http.PostAsync(Url("/api/bars/import?symbol=NOPE"), new StringContent(bad)), HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("symbol", out _));
+    }
 }

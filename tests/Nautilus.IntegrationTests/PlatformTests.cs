@@ -88,7 +88,8 @@ public sealed class PlatformTests(PlatformFixture platform)
         using var stats = JsonDocument.Parse(await platform.Http.GetStringAsync(PlatformFixture.UrlOf(engine, "/api/bus/stats")));
         Assert.Equal(name, stats.RootElement.GetProperty("group").GetString());
         Assert.Equal(JsonValueKind.Array, stats.RootElement.GetProperty("types").ValueKind);
-        Assert.Equal(0, stats.RootElement.GetProperty("publishQueue").GetInt64());
+        // Engines that publish live data have a few envelopes in flight; none is backed up toward the queue's capacity.
+        Assert.InRange(stats.RootElement.GetProperty("publishQueue").GetInt64(), 0, 1_000);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static class MarketDataApi
         api.MapGet("/quotes/{symbol}", GetQuoteAsync).WithName("GetQuote").WithSummary("Latest quote (Redis cache first).");
         api.MapGet("/book/{symbol}", GetBookAsync).WithName("GetBook").WithSummary("Latest 10-level book (Redis cache first).");
         api.MapGet("/bars/{symbol}", GetBarsAsync).WithName("GetBars")
-            .WithSummary("Stored bars of an interval (1 or 60 s) in [from, to] (default: the last day), oldest first, paged by cursor; " +
+            .WithSummary("Stored bars of an interval (1, 60, 3600 or 86400 s) in [from, to] (default: the last day), oldest first, paged by cursor; " +
                          "the bar still being built is in `current`.");
         api.MapGet("/trades/{symbol}", GetTradesAsync).WithName("GetTrades")
             .WithSummary("Stored trades in [from, to] (default: the last hour), oldest first, paged by cursor.");
@@ -62,9 +62,9 @@ public static class MarketDataApi
             return ApiProblems.NotFound("symbol", symbol, "instrument");
         }
 
-        if (!MarketDataPipeline.BarIntervals.Contains(interval))
+        if (!MarketDataPipeline.StoredIntervals.Contains(interval))
         {
-            return ApiProblems.Field("interval", $"one of {string.Join(", ", MarketDataPipeline.BarIntervals)} seconds");
+            return ApiProblems.Field("interval", $"one of {string.Join(", ", MarketDataPipeline.StoredIntervals)} seconds");
         }
 
         var end = to ?? DateTimeOffset.UtcNow;

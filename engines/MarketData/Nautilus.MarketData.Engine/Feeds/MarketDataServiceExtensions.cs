@@ -41,6 +41,7 @@ public static class MarketDataServiceExtensions
         app.MapInstrumentsApi();
         app.MapMarketDataApi();
         app.MapFeedsApi();
+        app.MapBarImportApi();
         return app;
     }
 }

@@ -24,7 +24,11 @@ public sealed class MarketDataPipeline(
     MarketDataWriters writers,
     ILogger<MarketDataPipeline> logger) : BackgroundService
 {
+    /// <summary>Bars the pipeline aggregates from trades.</summary>
     public static readonly int[] BarIntervals = [1, 60];
+
+    /// <summary>Bars that may be stored and read: aggregated ones, plus hourly and daily bars imported from files.</summary>
+    public static readonly int[] StoredIntervals = [1, 60, 3_600, 86_400];
     private static readonly long PriceUpdateEveryNs = 100_000_000;
     private static readonly long StoreBookEveryNs = 1_000_000_000;
 

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nautilus.Engine.Hosting;
+using Nautilus.MarketData.Domain.Replay;
+using Nautilus.MarketData.Engine.Instruments;
+using Nautilus.MarketData.Engine.Pipeline;
+using Nautilus.Storage.MarketData;
+
+namespace Nautilus.MarketData.Engine.Apis;
+
+/// <summary>Upload of bar files: every row checked, the good ones stored, the bad ones reported with line and column.</summary>
+public static class BarImportApi
+{
+    public const long MaxUploadBytes = 64L * 1024 * 1024;
+    public const int MaxErrorsReported = 200;
+
+    public sealed record ImportReport(string Layout, int Rows, int Stored, int Rejected, IReadOnlyList<RowError> Errors, bool ErrorsTruncated);
+
+    public static IEndpointRouteBuilder MapBarImportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/bars/import", ImportAsync).WithName("ImportBars").WithTags("Market data")
+            .Accepts<string>("text/csv", "text/plain")
+            .WithSummary("Stores the bars of a CSV body (Yahoo, Stooq, long with a symbol column, or a wide close matrix) at `interval` " +
+                         "seconds (default 86400: daily). `symbol` names the instrument of a file without a symbol column. " +
+                         "Bad rows and unknown instruments are reported by line and column; the good rows are stored.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAsync(
+        HttpRequest request, InstrumentRepository instruments, MarketDataWriters writers,
+        int interval = 86_400, string? symbol = null, CancellationToken ct = default)
+    {
+        if (!MarketDataPipeline.StoredIntervals.Contains(interval))
+        {
+            return ApiProblems.Field("interval", $"one of {string.Join(", ", MarketDataPipeline.StoredIntervals)} seconds");
+        }
+
+        if (request.ContentLength is > MaxUploadBytes)
+        {
+            return ApiProblems.Field("body", $"at most {MaxUploadBytes / 1024 / 1024} MB a file");
+        }
+
+        if (symbol is not null && !instruments.IsKnown(symbol))
+        {
+            return ApiProblems.Field("symbol", $"unknown instrument '{symbol}': create it first (POST /api/instruments)");
+        }
+
+        // Kestrel reads bodies asynchronously only; the file is bounded above, so read it whole, then parse.
+        using var body = new StreamReader(request.Body);
+        var text = await body.ReadToEndAsync(ct);
+        if (text.Length > MaxUploadBytes)
+        {
+            return ApiProblems.Field("body", $"at most {MaxUploadBytes / 1024 / 1024} MB a file");
+        }
+
+        var import = BarCsvReader.Read(new StringReader(text), symbol);
+        if (import.Rows == 0 && import.Errors.Count > 0)
+        {
+            return ApiProblems.Fields(import.Errors.Select(e => (e.Field, $"line {e.Line}: {e.Problem}")));
+        }
+
+        var errors = import.Errors.ToList();
+        var stored = 0;
+        foreach (var bar in import.Bars)
+        {
+            if (!instruments.IsKnown(bar.Symbol))
+            {
+                errors.Add(new RowError(0, bar.Symbol, $"unknown instrument '{bar.Symbol}' (its bars were not stored)"));
+                continue;
+            }
+
+            await writers.Bars.WriteAsync(new BarRecord(bar.Symbol, interval, bar.OpenTime, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, 0), ct);
+            stored++;
+        }
+
+        // Answer once the rows are in the database: the caller reads them back next.
+        await writers.Bars.FlushAsync(ct);
+        var distinct = errors.DistinctBy(e => (e.Line, e.Field, e.Line == 0 ? e.Field : e.Problem)).ToList();
+        return TypedResults.Ok(new ImportReport(import.Layout, import.Rows, stored, import.Bars.Count - stored + import.Errors.Count,
+            distinct.Take(MaxErrorsReported).ToArray(), distinct.Count > MaxErrorsReported));
+    }
+}
