@@ -165,4 +165,54 @@ public sealed class MarketDataTests(PlatformFixture platform)
         var unknown = await ProblemAsync(await platform.Http.PostAsync(Url("/api/bars/import?symbol=NOPE"), new StringContent(bad)), HttpStatusCode.BadRequest);
         Assert.True(unknown.GetProperty("errors").TryGetProperty("symbol", out _));
     }
+
+    [Fact]
+    public async Task Stored_bars_replay_onto_the_bus_and_become_features()
+    {
+        using (var created = await platform.Http.PostAsJsonAsync(Url("/api/instruments"),
+                   new { symbol = "RPLY", assetClass = "Equity", venue = "NYSE", currency = "USD", tickSize = 0.01, lotSize = 1, sector = "Industrials" }))
+        {
+            Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
+        }
+
+        var noBars = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/bar-replay/start"), new { symbol = "RPLY", interval = 86400 }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("import a file first", noBars.GetProperty("errors").GetProperty("symbol")[0].GetString());
+
+        var csv = new System.Text.StringBuilder("symbol,date,open,high,low,close,volume\n");
+        for (var i = 0; i < 60; i++)
+        {
+            var close = 100 + 10 * Math.Sin(i / 5.0);
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"RPLY,{new DateTime(2020, 1, 1).AddDays(i):yyyy-MM-dd},{close - 0.5},{close + 1},{close - 1},{close},{1000 + i}\n");
+        }
+
+        using (var import = await platform.Http.PostAsync(Url("/api/bars/import"), new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv")))
+        {
+            Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        }
+
+        using (var start = await platform.Http.PostAsJsonAsync(Url("/api/feeds/bar-replay/start"),
+                   new { symbol = "RPLY", interval = 86400, barsPerSecond = 0 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        }
+
+        await Eventually.TrueAsync(async () => (await TryGetJsonAsync("/api/feeds/bar-replay")) is { } feed &&
+                                               feed.GetProperty("events").GetInt64() == 60 && feed.GetProperty("state").GetString() == "Stopped",
+            TimeSpan.FromSeconds(30), "all 60 bars replayed and the feed stopped by itself");
+
+        var features = PlatformFixture.UrlOf(EngineCatalog.Features, "/api/features/RPLY/latest?interval=86400");
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await platform.Http.GetAsync(features);
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.GetProperty("bars").GetInt64() == 60 && json.RootElement.GetProperty("values").TryGetProperty("sma(20)", out _);
+        }, TimeSpan.FromSeconds(30), "features of the 60 replayed daily bars");
+    }
 }

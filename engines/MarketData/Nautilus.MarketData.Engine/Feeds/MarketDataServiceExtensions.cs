@@ -29,6 +29,8 @@ public static class MarketDataServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<MarketDataPipeline>());
         services.AddSingleton<SimulatorFeed>();
         services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<SimulatorFeed>());
+        services.AddSingleton<BarReplayFeed>();
+        services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<BarReplayFeed>());
         services.AddSingleton<FeedRegistry>();
         services.AddHostedService<MarketDataStartup>();
         services.AddHealthChecks().AddCheck<FeedsHealthCheck>("feeds", tags: ["ready"]);

@@ -90,6 +90,16 @@ public sealed class MarketDataPipeline(
             return;
         }
 
+        if (item.Bar is { } replayed)
+        {
+            stats.Bar();
+            await publisher.PublishAsync(new MarketDataEvent(replayed.Symbol, MarketDataKind.Bar,
+                replayed.OpenTimeNs + replayed.IntervalSeconds * 1_000_000_000L, null, null, null,
+                new BarData(replayed.IntervalSeconds, replayed.OpenTimeNs, (decimal)replayed.Open, (decimal)replayed.High, (decimal)replayed.Low,
+                    (decimal)replayed.Close, (decimal)replayed.Volume, replayed.TradeCount)), cancellationToken: ct);
+            return;
+        }
+
         var tick = item.Tick;
         if (Validator.Validate(tick) is { } reason)
         {
