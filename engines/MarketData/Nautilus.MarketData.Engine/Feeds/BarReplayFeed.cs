@@ -19,36 +19,22 @@ public sealed record BarReplaySettings(string? Symbol = null, int Interval = 86_
 /// written again. The feed stops by itself after the last bar.
 /// </summary>
 public sealed class BarReplayFeed(ChannelWriter<FeedItem> pipeline, InstrumentRepository instruments, MarketDataRepository repository,
-    ILogger<BarReplayFeed> logger) : IMarketDataFeed
+    ILogger<BarReplayFeed> logger) : BackgroundFeed(logger)
 {
     public const string FeedName = "bar-replay";
 
-    private readonly Lock _gate = new();
-    private CancellationTokenSource? _stop;
-    private Task _loop = Task.CompletedTask;
     private BarReplaySettings _settings = new();
-    private long _events;
     private int _total;
-    private DateTimeOffset? _startedAt;
-    private string? _error;
-    private FeedState _state = FeedState.Stopped;
 
-    public string Name => FeedName;
+    public override string Name => FeedName;
 
-    public FeedStatus Status => new(Name, $"Replay of stored bars ({Interlocked.Read(ref _events)} of {_total} played)", _state,
-        Interlocked.Read(ref _events), _startedAt, _error, _settings);
+    protected override string Description => $"Replay of stored bars ({Events} of {_total} played)";
 
-    public async Task StartAsync(JsonElement? settings, CancellationToken ct)
+    protected override object Settings => _settings;
+
+    public override async Task StartAsync(JsonElement? settings, CancellationToken ct)
     {
-        BarReplaySettings parsed;
-        try
-        {
-            parsed = settings?.Deserialize<BarReplaySettings>(JsonSerializerOptions.Web) ?? new BarReplaySettings();
-        }
-        catch (JsonException ex)
-        {
-            throw new FeedSettingsException(ex.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "settings", ex.Message);
-        }
+        var parsed = Parse(settings, new BarReplaySettings());
 
         if (parsed.Symbol is null || !instruments.IsKnown(parsed.Symbol))
         {
@@ -78,64 +64,26 @@ public sealed class BarReplayFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
             throw new FeedSettingsException("symbol", $"no stored {parsed.Interval}-second bars of {parsed.Symbol} in the range: import a file first (POST /api/bars/import)");
         }
 
-        await StopAsync();
-        lock (_gate)
-        {
-            _settings = parsed;
-            _events = 0;
-            _total = bars.Count;
-            _error = null;
-            _startedAt = DateTimeOffset.UtcNow;
-            _state = FeedState.Running;
-            _stop = new CancellationTokenSource();
-            var token = _stop.Token;
-            _loop = Task.Run(() => RunAsync(bars, parsed, token), CancellationToken.None);
-        }
-
+        _settings = parsed;
+        _total = bars.Count;
+        await LaunchAsync(token => RunAsync(bars, parsed, token));
         logger.LogInformation("Replaying {Count} bars of {Symbol}", bars.Count, parsed.Symbol);
-    }
-
-    public async Task StopAsync()
-    {
-        Task loop;
-        lock (_gate)
-        {
-            _stop?.Cancel();
-            loop = _loop;
-        }
-
-        await loop;
-        _state = _state == FeedState.Faulted ? FeedState.Faulted : FeedState.Stopped;
     }
 
     private async Task RunAsync(BarSeries bars, BarReplaySettings settings, CancellationToken ct)
     {
-        try
+        using var pace = settings.BarsPerSecond > 0 ? new PeriodicTimer(TimeSpan.FromSeconds(1 / settings.BarsPerSecond)) : null;
+        for (var i = 0; i < bars.Count && !ct.IsCancellationRequested; i++)
         {
-            using var pace = settings.BarsPerSecond > 0 ? new PeriodicTimer(TimeSpan.FromSeconds(1 / settings.BarsPerSecond)) : null;
-            for (var i = 0; i < bars.Count && !ct.IsCancellationRequested; i++)
+            var bar = bars[i];
+            var openNs = (bar.Ts - DateTime.UnixEpoch).Ticks * 100;
+            await pipeline.WriteAsync(new FeedItem(default, null, new ReplayedBar(bar.Symbol, bar.IntervalSeconds, openNs,
+                bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount)), ct);
+            Counted();
+            if (pace is not null)
             {
-                var bar = bars[i];
-                var openNs = (bar.Ts - DateTime.UnixEpoch).Ticks * 100;
-                await pipeline.WriteAsync(new FeedItem(default, null, new ReplayedBar(bar.Symbol, bar.IntervalSeconds, openNs,
-                    bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount)), ct);
-                Interlocked.Increment(ref _events);
-                if (pace is not null)
-                {
-                    await pace.WaitForNextTickAsync(ct);
-                }
+                await pace.WaitForNextTickAsync(ct);
             }
-
-            _state = FeedState.Stopped;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            _error = ex.Message;
-            _state = FeedState.Faulted;
-            logger.LogError(ex, "Bar replay failed");
         }
     }
 }

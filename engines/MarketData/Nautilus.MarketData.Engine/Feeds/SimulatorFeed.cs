@@ -26,32 +26,25 @@ public sealed record SimulatorFeedSettings(
 /// snapshots of each instrument a few times a second. Scenarios are queued to the simulator's own loop.
 /// </summary>
 public sealed class SimulatorFeed(ChannelWriter<FeedItem> pipeline, InstrumentRepository instruments, ILogger<SimulatorFeed> logger)
-    : IMarketDataFeed
+    : BackgroundFeed(logger)
 {
     public const string FeedName = "simulator";
 
     private readonly ConcurrentQueue<(int Instrument, Scenario Scenario)> _scenarios = new();
-    private readonly Lock _gate = new();
-    private CancellationTokenSource? _stop;
-    private Task _loop = Task.CompletedTask;
     private SimulatorFeedSettings _settings = new();
     private MarketSimulator? _simulator;
-    private long _events;
-    private DateTimeOffset? _startedAt;
-    private string? _error;
-    private FeedState _state = FeedState.Stopped;
 
-    public string Name => FeedName;
+    public override string Name => FeedName;
 
-    public FeedStatus Status => new(Name, "Market simulator: correlated prices, stochastic volatility, jumps, 10-level book, informed flow",
-        _state, Interlocked.Read(ref _events), _startedAt, _error, _settings);
+    protected override string Description => "Market simulator: correlated prices, stochastic volatility, jumps, 10-level book, informed flow";
+
+    protected override object Settings => _settings;
 
     public IReadOnlyList<string> Symbols => _simulator?.Instruments.Select(i => i.Symbol).ToArray() ?? [];
 
-    public async Task StartAsync(JsonElement? settings, CancellationToken ct)
+    public override async Task StartAsync(JsonElement? settings, CancellationToken ct)
     {
-        var parsed = Parse(settings);
-        await StopAsync();
+        var parsed = Validate(Parse(settings, new SimulatorFeedSettings()));
         var symbols = parsed.Symbols is { Length: > 0 } s ? s : [.. InstrumentUniverse.LiveSymbols];
         var unknown = symbols.FirstOrDefault(x => !instruments.IsKnown(x));
         if (unknown is not null)
@@ -67,46 +60,19 @@ public sealed class SimulatorFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
             StartNs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000,
         });
 
-        lock (_gate)
-        {
-            _settings = parsed with { Symbols = symbols };
-            _simulator = simulator;
-            _events = 0;
-            _error = null;
-            _startedAt = DateTimeOffset.UtcNow;
-            _state = FeedState.Running;
-            _stop = new CancellationTokenSource();
-            var token = _stop.Token;
-            _loop = Task.Run(() => RunAsync(simulator, _settings, token), CancellationToken.None);
-        }
-
+        await StopAsync();
+        _settings = parsed with { Symbols = symbols };
+        _simulator = simulator;
+        var running = _settings;
+        await LaunchAsync(token => RunAsync(simulator, running, token));
         logger.LogInformation("Simulator feed started: {Symbols} at {Rate} events/s, seed {Seed}", string.Join(",", symbols), parsed.EventsPerSecond, parsed.Seed);
-    }
-
-    public async Task StopAsync()
-    {
-        Task loop;
-        lock (_gate)
-        {
-            _stop?.Cancel();
-            loop = _loop;
-        }
-
-        await loop;
-        lock (_gate)
-        {
-            if (_state == FeedState.Running)
-            {
-                _state = FeedState.Stopped;
-            }
-        }
     }
 
     /// <summary>Queues a scenario for the running simulator.</summary>
     public void Inject(string symbol, Scenario scenario)
     {
         var simulator = _simulator;
-        if (simulator is null || _state != FeedState.Running)
+        if (simulator is null || Status.State != FeedState.Running)
         {
             throw new FeedSettingsException("feed", "the simulator is not running");
         }
@@ -132,7 +98,6 @@ public sealed class SimulatorFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
         var symbols = simulator.Instruments.Select(i => i.Symbol).ToArray();
         var wallStart = Stopwatch.GetTimestamp();
         var simStart = simulator.NowNs;
-        try
         {
             simulator.Next(out var next);
             while (!ct.IsCancellationRequested)
@@ -165,7 +130,7 @@ public sealed class SimulatorFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
                         await pipeline.WriteAsync(new FeedItem(default, book), ct);
                     }
 
-                    Interlocked.Increment(ref _events);
+                    Counted();
                     emitted++;
                     simulator.Next(out next);
                 }
@@ -176,31 +141,11 @@ public sealed class SimulatorFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
                 }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            _error = ex.Message;
-            _state = FeedState.Faulted;
-            logger.LogError(ex, "Simulator feed failed");
-        }
+
     }
 
-    private static SimulatorFeedSettings Parse(JsonElement? settings)
+    private static SimulatorFeedSettings Validate(SimulatorFeedSettings parsed)
     {
-        SimulatorFeedSettings parsed;
-        try
-        {
-            parsed = settings is { ValueKind: JsonValueKind.Object } json
-                ? json.Deserialize<SimulatorFeedSettings>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? new()
-                : new();
-        }
-        catch (JsonException ex)
-        {
-            throw new FeedSettingsException(ex.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "settings", ex.Message);
-        }
-
         if (parsed.EventsPerSecond is <= 0 or > 10_000_000 || double.IsNaN(parsed.EventsPerSecond))
         {
             throw new FeedSettingsException("eventsPerSecond", "between 0 (exclusive) and 10,000,000");
