@@ -85,4 +85,31 @@ public sealed class FeaturesTests(PlatformFixture platform)
         using var unknown = await platform.Http.GetAsync(Url("/api/features/NOPE?interval=1"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task A_websocket_client_receives_the_features_of_the_live_bars()
+    {
+        // End to end: simulator → MarketData (bars stored and on the bus) → Features → FEATURE_UPDATE → gateway → client.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri($"ws://localhost:{PlatformFixture.PortOf(EngineCatalog.WebSocket)}/ws?apiKey={platform.GatewayApiKey}"), timeout.Token);
+        await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["FEATURE_UPDATE:AAPL"]}"""),
+            System.Net.WebSockets.WebSocketMessageType.Text, true, timeout.Token);
+
+        var buffer = new byte[1 << 20];
+        while (true)
+        {
+            var (length, _, _) = await WebSocketFrames.ReceiveAsync(socket, buffer, timeout.Token);
+            using var frame = JsonDocument.Parse(buffer.AsMemory(0, length));
+            if (frame.RootElement.GetProperty("op").GetString() != "update")
+            {
+                continue;
+            }
+
+            var data = frame.RootElement.GetProperty("data");
+            Assert.Equal("AAPL", data.GetProperty("instrumentId").GetString());
+            Assert.True(data.GetProperty("values").EnumerateObject().Any(), "feature values");
+            break;
+        }
+    }
 }

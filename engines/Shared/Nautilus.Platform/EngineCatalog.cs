@@ -36,7 +36,8 @@ public static class EngineCatalog
     public static readonly EngineDescriptor WebSocket = new(
         "websocket-engine", "WebSocket", 8600, "real-time streaming gateway for clients",
         Pub(),
-        [MarketData, PriceUpdate, TradeExecution, MlPrediction, StrategySignal, OrderUpdate, PortfolioUpdate,
+        // FEATURE_UPDATE too, beyond the architecture's table: clients chart indicators live (issue #4).
+        [MarketData, PriceUpdate, TradeExecution, FeatureUpdate, MlPrediction, StrategySignal, OrderUpdate, PortfolioUpdate,
          RiskAlert, MarginCall, VpinCalculation, AnalyticsResult, BacktestProgress, BacktestCompleted,
          EngineHealth, PerformanceMetric]);
 

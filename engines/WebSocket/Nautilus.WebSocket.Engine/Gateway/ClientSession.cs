@@ -39,12 +39,25 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         }
     }
 
-    public IReadOnlyList<string> Subscribe(IEnumerable<string> topics)
+    /// <summary>
+    /// Adds topics and queues the acknowledgement and the topics' snapshots in one step, so no update of a new topic
+    /// can reach the client before its acknowledgement and snapshot.
+    /// </summary>
+    public void Subscribe(IReadOnlyList<string> topics, Func<IReadOnlyList<string>, string> acknowledgement, IEnumerable<string> snapshots)
     {
         lock (_gate)
         {
             _topics.UnionWith(topics);
-            return [.. _topics];
+            _queue.Enqueue((acknowledgement([.. _topics]), 0));
+            foreach (var frame in snapshots)
+            {
+                _queue.Enqueue((frame, 0));
+            }
+        }
+
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
         }
     }
 

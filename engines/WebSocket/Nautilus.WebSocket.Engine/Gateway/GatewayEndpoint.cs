@@ -130,13 +130,8 @@ public static class GatewayEndpoint
         switch (op)
         {
             case "subscribe":
-                var now = client.Subscribe(topics);
-                client.EnqueueControl(JsonSerializer.Serialize(new { op = "subscribed", topics = now }));
-                foreach (var message in hub.Snapshot(topics))
-                {
-                    client.EnqueueControl(message.SnapshotFrame);
-                }
-
+                client.Subscribe(topics, now => JsonSerializer.Serialize(new { op = "subscribed", topics = now }),
+                    hub.Snapshot(topics).Select(m => m.SnapshotFrame));
                 break;
             case "unsubscribe":
                 client.EnqueueControl(JsonSerializer.Serialize(new { op = "subscribed", topics = client.Unsubscribe(topics) }));
