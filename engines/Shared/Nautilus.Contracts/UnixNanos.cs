@@ -10,5 +10,9 @@ public static class UnixNanos
     public static DateTimeOffset ToDateTimeOffset(long nanos) =>
         DateTimeOffset.UnixEpoch.AddTicks(nanos / NanosPerTick);
 
+    public static long From(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) * NanosPerTick;
+
+    public static DateTime ToUtcDateTime(long nanos) => DateTime.UnixEpoch.AddTicks(nanos / NanosPerTick);
+
     public static long Now(TimeProvider clock) => From(clock.GetUtcNow());
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
 using Nautilus.Features.Engine.Streaming;
 using Nautilus.Indicators;
@@ -75,7 +76,7 @@ public static class FeaturesApi
             return problem!;
         }
 
-        return TypedResults.Ok(Run(set, bars.Select(b => (b.Ts, new Bar(b.Ts?.ToUnixTimeMilliseconds() * 1_000_000 ?? 0, b.Open, b.High, b.Low, b.Close, b.Volume)))));
+        return TypedResults.Ok(Run(set, bars.Select(b => (b.Ts, new Bar(b.Ts is { } ts ? UnixNanos.From(ts) : 0, b.Open, b.High, b.Low, b.Close, b.Volume)))));
     }
 
     public static async Task<Results<Ok<FeatureSeries>, ValidationProblem, ProblemHttpResult>> ComputeOverHistoryAsync(

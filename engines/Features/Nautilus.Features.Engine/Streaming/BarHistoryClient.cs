@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Nautilus.Contracts;
 using Nautilus.Indicators;
 
 namespace Nautilus.Features.Engine.Streaming;
@@ -31,7 +32,7 @@ public sealed class BarHistoryClient(HttpClient http)
             }
 
             var page = await response.Content.ReadFromJsonAsync<BarPageDto>(ct) ?? new BarPageDto([], null);
-            bars.AddRange(page.Items.Select(b => (b.Ts, new Bar(new DateTimeOffset(b.Ts, TimeSpan.Zero).ToUnixTimeMilliseconds() * 1_000_000,
+            bars.AddRange(page.Items.Select(b => (b.Ts, new Bar(UnixNanos.From(b.Ts),
                 b.Open, b.High, b.Low, b.Close, b.Volume))));
             cursor = page.NextCursor;
         }

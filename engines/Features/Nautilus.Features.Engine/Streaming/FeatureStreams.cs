@@ -48,7 +48,7 @@ public sealed class FeatureStreams(IMessagePublisher publisher, BarHistoryClient
         var values = stream.Add(bar.OpenTimeNs, new Bar(bar.OpenTimeNs, (double)bar.Open, (double)bar.High, (double)bar.Low,
             (double)bar.Close, (double)bar.Volume));
         stream.Latest = new LatestFeatures(message.InstrumentId, bar.IntervalSeconds,
-            DateTimeOffset.FromUnixTimeMilliseconds(closeNs / 1_000_000), stream.Bars, values);
+            UnixNanos.ToDateTimeOffset(closeNs), stream.Bars, values);
         if (values.Count > 0)
         {
             await publisher.PublishAsync(new FeatureUpdate(message.InstrumentId, closeNs, values, bar.IntervalSeconds),
@@ -58,7 +58,7 @@ public sealed class FeatureStreams(IMessagePublisher publisher, BarHistoryClient
 
     private async Task WarmUpAsync(Stream stream, string symbol, BarData bar, CancellationToken ct)
     {
-        var open = DateTimeOffset.FromUnixTimeMilliseconds(bar.OpenTimeNs / 1_000_000);
+        var open = UnixNanos.ToDateTimeOffset(bar.OpenTimeNs);
         try
         {
             var from = open.AddSeconds(-bar.IntervalSeconds * (stream.Set.WarmUpPeriod + 5));

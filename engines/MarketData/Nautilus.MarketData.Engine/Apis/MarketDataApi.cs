@@ -74,11 +74,7 @@ public static class MarketDataApi
         }
 
         var page = await repository.GetBarsAsync(query, interval, ct);
-        var current = pipeline.CurrentBar(symbol, interval) is { } bar
-            ? new BarRecord(bar.Symbol, bar.IntervalSeconds, DateTime.UnixEpoch.AddTicks(bar.OpenTimeNs / 100), bar.Open, bar.High, bar.Low,
-                bar.Close, bar.Volume, bar.TradeCount)
-            : (BarRecord?)null;
-        return TypedResults.Ok(new BarPage(page.Items, page.NextCursor, current));
+        return TypedResults.Ok(new BarPage(page.Items, page.NextCursor, pipeline.CurrentBar(symbol, interval)));
     }
 
     public static async Task<Results<Ok<Page<TradeRecord>>, ValidationProblem, ProblemHttpResult>> GetTradesAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Nautilus.Contracts;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.Storage.MarketData;
@@ -76,7 +77,7 @@ public sealed class BarReplayFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
         for (var i = 0; i < bars.Count && !ct.IsCancellationRequested; i++)
         {
             var bar = bars[i];
-            var openNs = (bar.Ts - DateTime.UnixEpoch).Ticks * 100;
+            var openNs = UnixNanos.From(bar.Ts);
             await pipeline.WriteAsync(new FeedItem(default, null, new ReplayedBar(bar.Symbol, bar.IntervalSeconds, openNs,
                 bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount)), ct);
             Counted();

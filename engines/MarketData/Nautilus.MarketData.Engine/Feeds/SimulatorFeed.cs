@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Instruments;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Domain.Simulation;
@@ -57,7 +58,7 @@ public sealed class SimulatorFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
         {
             Seed = parsed.Seed,
             EventsPerSecond = parsed.EventsPerSecond,
-            StartNs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000,
+            StartNs = UnixNanos.From(DateTimeOffset.UtcNow),
         });
 
         await StopAsync();

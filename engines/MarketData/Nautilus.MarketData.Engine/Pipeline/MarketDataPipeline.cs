@@ -109,7 +109,7 @@ public sealed class MarketDataPipeline(
 
         stats.Accepted(tick.Kind);
         _latestTsNs = Math.Max(_latestTsNs, tick.TsNs);
-        var ts = DateTime.UnixEpoch.AddTicks(tick.TsNs / 100);
+        var ts = UnixNanos.ToUtcDateTime(tick.TsNs);
         if (tick.Kind == TickKind.Trade)
         {
             _lastTrade[tick.Symbol] = tick.Price;
@@ -151,7 +151,7 @@ public sealed class MarketDataPipeline(
         }
 
         stats.Book();
-        var ts = DateTime.UnixEpoch.AddTicks(book.TsNs / 100);
+        var ts = UnixNanos.ToUtcDateTime(book.TsNs);
         cache.SetBook(new LatestBook(book.Symbol, ts, book.BidPrices, book.BidSizes, book.AskPrices, book.AskSizes));
         await publisher.PublishAsync(new MarketDataEvent(book.Symbol, MarketDataKind.Book, book.TsNs, null, null,
             new BookSnapshot(Levels(book.BidPrices, book.BidSizes), Levels(book.AskPrices, book.AskSizes))), cancellationToken: ct);
@@ -171,8 +171,7 @@ public sealed class MarketDataPipeline(
         foreach (var bar in _closed)
         {
             stats.Bar();
-            await writers.Bars.WriteAsync(new BarRecord(bar.Symbol, bar.IntervalSeconds, DateTime.UnixEpoch.AddTicks(bar.OpenTimeNs / 100),
-                bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount), ct);
+            await writers.Bars.WriteAsync(Record(bar), ct);
             await publisher.PublishAsync(new MarketDataEvent(bar.Symbol, MarketDataKind.Bar, bar.OpenTimeNs + bar.IntervalSeconds * 1_000_000_000L,
                 null, null, null, new BarData(bar.IntervalSeconds, bar.OpenTimeNs, (decimal)bar.Open, (decimal)bar.High, (decimal)bar.Low,
                     (decimal)bar.Close, (decimal)bar.Volume, bar.TradeCount)), cancellationToken: ct);
@@ -182,5 +181,8 @@ public sealed class MarketDataPipeline(
     }
 
     /// <summary>The bar being built (for the chart's last candle).</summary>
-    public OhlcvBar? CurrentBar(string symbol, int interval) => _bars.Current(symbol, interval);
+    public BarRecord? CurrentBar(string symbol, int interval) => _bars.Current(symbol, interval) is { } bar ? Record(bar) : null;
+
+    private static BarRecord Record(OhlcvBar bar) =>
+        new(bar.Symbol, bar.IntervalSeconds, UnixNanos.ToUtcDateTime(bar.OpenTimeNs), bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount);
 }

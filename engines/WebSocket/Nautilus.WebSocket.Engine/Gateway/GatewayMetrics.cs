@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Nautilus.Contracts;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
@@ -37,7 +38,7 @@ public sealed class GatewayMetrics : IDisposable
         _sent.Add(1);
         if (publishedNs > 0)
         {
-            _latency.Record((DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000 - publishedNs) / 1e6);
+            _latency.Record((UnixNanos.From(DateTimeOffset.UtcNow) - publishedNs) / 1e6);
         }
     }
 
