@@ -40,3 +40,36 @@ public sealed class BarAggregatorTests
         Assert.Throws<ArgumentException>(() => new BarAggregator(0));
     }
 }
+
+public sealed class InstrumentClocksTests
+{
+    private const long Second = 1_000_000_000;
+
+    [Fact]
+    public void A_replayed_instrument_keeps_its_own_time_while_live_ones_run_ahead()
+    {
+        var live = 1_800_000_000 * Second;   // 2027
+        var replay = 1_677_681_000 * Second; // 2023-03-01T14:30:00Z, a minute boundary
+        var clocks = new InstrumentClocks();
+        var aggregator = new BarAggregator(60);
+        var closed = new List<OhlcvBar>();
+
+        clocks.Observe("LIVE", live, wallNs: 0);
+        clocks.Observe("OLD", replay + 5 * Second, wallNs: 0);
+        aggregator.OnTrade("OLD", replay + 5 * Second, 10, 1, closed);
+
+        // 10 s of wall time later the live clock is far ahead, but OLD's minute (14:30) has not ended on its own clock.
+        aggregator.CloseDue(symbol => clocks.Now(symbol, 10 * Second), closed);
+        Assert.Empty(closed);
+        Assert.Equal(replay + 15 * Second, clocks.Now("OLD", 10 * Second));
+        Assert.Equal(long.MinValue, clocks.Now("NONE", 10 * Second));
+
+        // Once 55 s of wall time have passed since OLD's last event, its clock reaches 14:31 and the bar closes.
+        aggregator.CloseDue(symbol => clocks.Now(symbol, 55 * Second), closed);
+        Assert.Equal(replay, Assert.Single(closed).OpenTimeNs);
+
+        // An older event never moves an instrument's clock back.
+        clocks.Observe("OLD", replay, wallNs: 60 * Second);
+        Assert.Equal(replay + 65 * Second, clocks.Now("OLD", 60 * Second));
+    }
+}

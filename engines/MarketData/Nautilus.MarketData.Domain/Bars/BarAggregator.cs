@@ -58,10 +58,14 @@ public sealed class BarAggregator
     }
 
     /// <summary>Closes every bar whose interval ended at or before <paramref name="nowNs"/>.</summary>
-    public void CloseDue(long nowNs, List<OhlcvBar> closed)
+    public void CloseDue(long nowNs, List<OhlcvBar> closed) => CloseDue(_ => nowNs, closed);
+
+    /// <summary>Closes every bar whose interval ended at or before its own instrument's time (<see cref="InstrumentClocks"/>).</summary>
+    public void CloseDue(Func<string, long> nowOf, List<OhlcvBar> closed)
     {
         foreach (var (symbol, bars) in _open)
         {
+            var nowNs = nowOf(symbol);
             for (var i = 0; i < bars.Length; i++)
             {
                 if (bars[i] is { } bar && bar.OpenTimeNs + _intervals[i] * 1_000_000_000L <= nowNs)

@@ -10,7 +10,6 @@ namespace Nautilus.MarketData.Engine.Apis;
 /// <summary>Upload of bar files: every row checked, the good ones stored, the bad ones reported with line and column.</summary>
 public static class BarImportApi
 {
-    public const long MaxUploadBytes = 64L * 1024 * 1024;
     public const int MaxErrorsReported = 200;
 
     public sealed record ImportReport(string Layout, int Rows, int Stored, int Rejected, IReadOnlyList<RowError> Errors, bool ErrorsTruncated);
@@ -18,8 +17,8 @@ public static class BarImportApi
     public static IEndpointRouteBuilder MapBarImportApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/bars/import", ImportAsync).WithName("ImportBars").WithTags("Market data")
-            .Accepts<string>("text/csv", "text/plain")
-            .WithSummary("Stores the bars of a CSV body (Yahoo, Stooq, long with a symbol column, or a wide close matrix) at `interval` " +
+            .Accepts<string>("text/csv", "text/plain", "application/vnd.apache.parquet", "application/octet-stream")
+            .WithSummary("Stores the bars of a CSV or Parquet body (Yahoo, Stooq, long with a symbol column, or a wide close matrix) at `interval` " +
                          "seconds (default 86400: daily). `symbol` names the instrument of a file without a symbol column. " +
                          "Bad rows and unknown instruments are reported by line and column; the good rows are stored.");
         return app;
@@ -34,25 +33,26 @@ public static class BarImportApi
             return ApiProblems.Field("interval", $"one of {string.Join(", ", MarketDataPipeline.StoredIntervals)} seconds");
         }
 
-        if (request.ContentLength is > MaxUploadBytes)
-        {
-            return ApiProblems.Field("body", $"at most {MaxUploadBytes / 1024 / 1024} MB a file");
-        }
-
         if (symbol is not null && !instruments.IsKnown(symbol))
         {
             return ApiProblems.Field("symbol", $"unknown instrument '{symbol}': create it first (POST /api/instruments)");
         }
 
-        // Kestrel reads bodies asynchronously only; the file is bounded above, so read it whole, then parse.
-        using var body = new StreamReader(request.Body);
-        var text = await body.ReadToEndAsync(ct);
-        if (text.Length > MaxUploadBytes)
+        if (await UploadBody.ReadAsync(request, ct) is not { } content)
         {
-            return ApiProblems.Field("body", $"at most {MaxUploadBytes / 1024 / 1024} MB a file");
+            return ApiProblems.Field("body", UploadBody.TooLarge);
         }
 
-        var import = BarCsvReader.Read(new StringReader(text), symbol);
+        BarImport import;
+        try
+        {
+            import = BarFileReader.Read(await RowSource.OpenAsync(content, ct), symbol);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ApiProblems.Field("body", ex.Message);
+        }
+
         if (import.Rows == 0 && import.Errors.Count > 0)
         {
             return ApiProblems.Fields(import.Errors.Select(e => (e.Field, $"line {e.Line}: {e.Problem}")));

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Nautilus.MarketData.Engine.Apis;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
+using Nautilus.MarketData.Engine.Replay;
 using Nautilus.Storage.Hosting;
 using Nautilus.Storage.MarketData;
 
@@ -31,6 +32,9 @@ public static class MarketDataServiceExtensions
         services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<SimulatorFeed>());
         services.AddSingleton<BarReplayFeed>();
         services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<BarReplayFeed>());
+        services.AddSingleton<ReplayFiles>();
+        services.AddSingleton<TickReplayFeed>();
+        services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<TickReplayFeed>());
         services.AddSingleton<FeedRegistry>();
         services.AddHostedService<MarketDataStartup>();
         services.AddHealthChecks().AddCheck<FeedsHealthCheck>("feeds", tags: ["ready"]);
@@ -44,6 +48,7 @@ public static class MarketDataServiceExtensions
         app.MapMarketDataApi();
         app.MapFeedsApi();
         app.MapBarImportApi();
+        app.MapReplayFilesApi();
         return app;
     }
 }

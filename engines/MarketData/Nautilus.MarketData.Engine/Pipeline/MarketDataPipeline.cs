@@ -37,7 +37,7 @@ public sealed class MarketDataPipeline(
     private readonly Dictionary<string, long> _lastPriceUpdate = [];
     private readonly Dictionary<string, long> _lastStoredBook = [];
     private readonly Dictionary<string, double> _lastTrade = [];
-    private long _latestTsNs;
+    private readonly InstrumentClocks _clocks = new();
 
     public TickValidator Validator { get; } = new(instruments.IsKnown);
 
@@ -72,11 +72,12 @@ public sealed class MarketDataPipeline(
                 }
             }
 
-            if (Stopwatch.GetElapsedTime(lastBarCheck) >= TimeSpan.FromMilliseconds(250) && _latestTsNs > 0)
+            if (Stopwatch.GetElapsedTime(lastBarCheck) >= TimeSpan.FromMilliseconds(250))
             {
                 lastBarCheck = Stopwatch.GetTimestamp();
-                // Feeds replaying history run on their own clock; bars close on the newest event time seen.
-                _bars.CloseDue(_latestTsNs, _closed);
+                // Each instrument's bars close on its own feed's clock: live time, or the time of the file being replayed.
+                var wallNs = WallNs();
+                _bars.CloseDue(symbol => _clocks.Now(symbol, wallNs), _closed);
                 await FlushBarsAsync(stoppingToken);
             }
         }
@@ -108,12 +109,13 @@ public sealed class MarketDataPipeline(
         }
 
         stats.Accepted(tick.Kind);
-        _latestTsNs = Math.Max(_latestTsNs, tick.TsNs);
+        _clocks.Observe(tick.Symbol, tick.TsNs, WallNs());
         var ts = UnixNanos.ToUtcDateTime(tick.TsNs);
         if (tick.Kind == TickKind.Trade)
         {
             _lastTrade[tick.Symbol] = tick.Price;
-            var tradeId = $"{tick.Symbol}-{tick.Seq}";
+            // The venue's id when it gives one; else one unique per instrument from the sequence number or the time.
+            var tradeId = tick.TradeId ?? (tick.Seq > 0 ? $"{tick.Symbol}-{tick.Seq}" : $"{tick.Symbol}-t{tick.TsNs}");
             await writers.Trades.WriteAsync(new TradeRecord(tick.Symbol, ts, tick.Seq, tick.Price, tick.Size, tick.Aggressor, tradeId), ct);
             await publisher.PublishAsync(new MarketDataEvent(tick.Symbol, MarketDataKind.Trade, tick.TsNs,
                 new TradeTick((decimal)tick.Price, (decimal)tick.Size, tick.Aggressor, tradeId), null, null, null, tick.Seq), cancellationToken: ct);
@@ -179,6 +181,8 @@ public sealed class MarketDataPipeline(
 
         _closed.Clear();
     }
+
+    private static long WallNs() => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
 
     /// <summary>The bar being built (for the chart's last candle).</summary>
     public BarRecord? CurrentBar(string symbol, int interval) => _bars.Current(symbol, interval) is { } bar ? Record(bar) : null;

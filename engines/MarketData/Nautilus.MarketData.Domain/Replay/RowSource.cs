@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace Nautilus.MarketData.Domain.Replay;
+
+/// <summary>Why a row (1-based line number, the header being line 1) was not imported, and the column at fault.</summary>
+public sealed record RowError(int Line, string Field, string Problem);
+
+/// <summary>
+/// The rows of a data file, one at a time, whatever its format (CSV text or typed Parquet columns), so the bar and
+/// tick readers check a row once for both. Columns are addressed by index; <see cref="Find"/> locates them by name.
+/// </summary>
+public abstract class RowSource
+{
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ", "yyyyMMdd", "yyyy/MM/dd",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ",
+    ];
+
+    /// <summary>A file's rows: Parquet when it starts with Parquet's magic bytes, else CSV (UTF-8).</summary>
+    /// <exception cref="InvalidDataException">A Parquet file that cannot be read.</exception>
+    public static async Task<RowSource> OpenAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
+    {
+        if (ParquetRowSource.IsParquet(content.Span))
+        {
+            return await ParquetRowSource.LoadAsync(new MemoryStream(content.ToArray(), writable: false), ct);
+        }
+
+        return new CsvRowSource(new StringReader(System.Text.Encoding.UTF8.GetString(content.Span)));
+    }
+
+    /// <summary>Column names as the file has them.</summary>
+    public abstract IReadOnlyList<string> Names { get; }
+
+    /// <summary>"csv" or "parquet".</summary>
+    public abstract string Format { get; }
+
+    /// <summary>Where the current row is, for error reports: its line (CSV, header = 1) or row number + 1 (Parquet).</summary>
+    public abstract int Line { get; }
+
+    /// <summary>Cells in the current row (a short CSV line has fewer than <see cref="Names"/>).</summary>
+    public abstract int Width { get; }
+
+    /// <summary>Moves to the next row with content; false at the end.</summary>
+    public abstract bool Next();
+
+    public abstract bool IsEmpty(int column);
+
+    /// <summary>The cell as text (for symbols, sides and messages).</summary>
+    public abstract string Text(int column);
+
+    /// <summary>The cell as a finite number; false when it is empty or not one.</summary>
+    public abstract bool TryNumber(int column, out double value);
+
+    /// <summary>The cell as nanoseconds since the Unix epoch (UTC); false when it is not a time.</summary>
+    public abstract bool TryTime(int column, out long unixNs);
+
+    /// <summary>The index of the first column with one of <paramref name="names"/> (any case), or −1.</summary>
+    public int Find(params string[] names)
+    {
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (names.Contains(Names[i].Trim().ToLowerInvariant()))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The lower-case name of a column, as errors report it.</summary>
+    public string Field(int column) => Names[column].Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// A time written as text: ISO 8601 (with or without fraction and offset; without one it is UTC), compact dates,
+    /// or an integer count since the epoch whose unit is told by its size (s, ms, µs or ns).
+    /// </summary>
+    public static bool TryParseTime(ReadOnlySpan<char> text, out long unixNs)
+    {
+        text = text.Trim();
+        // A compact date (20240131) is an integer too small to be an epoch count, so it falls through to the formats.
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) && TryEpoch(count, out unixNs))
+        {
+            return true;
+        }
+
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc) ||
+            DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc))
+        {
+            unixNs = (utc.Ticks - DateTime.UnixEpoch.Ticks) * 100;
+            return true;
+        }
+
+        unixNs = 0;
+        return false;
+    }
+
+    /// <summary>An epoch count in seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude (years 1973–2286).</summary>
+    public static bool TryEpoch(long count, out long unixNs)
+    {
+        unixNs = count switch
+        {
+            >= 100_000_000_000_000_000 => count,
+            >= 100_000_000_000_000 => count * 1_000,
+            >= 100_000_000_000 => count * 1_000_000,
+            >= 100_000_000 and < 10_000_000_000 => count * 1_000_000_000,
+            _ => 0,
+        };
+        return unixNs > 0;
+    }
+
+    public static bool TryParseNumber(ReadOnlySpan<char> text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+}
