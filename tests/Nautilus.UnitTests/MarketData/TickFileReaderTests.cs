@@ -19,7 +19,7 @@ public sealed class TickFileReaderTests
     [InlineData("20240102", 1_704_153_600_000_000_000)]
     public void Times_read_in_every_common_form(string text, long expectedNs)
     {
-        Assert.True(RowSource.TryParseTime(text, out var ns));
+        Assert.True(TextValues.TryParseTime(text, out var ns));
         Assert.Equal(expectedNs, ns);
     }
 
@@ -27,7 +27,7 @@ public sealed class TickFileReaderTests
     [InlineData("yesterday")]
     [InlineData("12")]
     [InlineData("2024-02-30")]
-    public void Non_times_are_refused(string text) => Assert.False(RowSource.TryParseTime(text, out _));
+    public void Non_times_are_refused(string text) => Assert.False(TextValues.TryParseTime(text, out _));
 
     [Fact]
     public void A_mixed_csv_reads_trades_and_quotes_and_reports_what_it_cannot_read()

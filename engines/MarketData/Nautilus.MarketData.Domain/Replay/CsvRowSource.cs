@@ -1,4 +1,5 @@
 using System.Text;
+using Nautilus.MarketData.Domain.Normalisation;
 
 namespace Nautilus.MarketData.Domain.Replay;
 
@@ -45,13 +46,13 @@ public sealed class CsvRowSource : RowSource
     public override bool TryNumber(int column, out double value)
     {
         value = 0;
-        return column < _cells.Length && TryParseNumber(_cells[column], out value);
+        return column < _cells.Length && TextValues.TryParseNumber(_cells[column], out value);
     }
 
     public override bool TryTime(int column, out long unixNs)
     {
         unixNs = 0;
-        return column < _cells.Length && TryParseTime(_cells[column], out unixNs);
+        return column < _cells.Length && TextValues.TryParseTime(_cells[column], out unixNs);
     }
 
     private static string[] Split(string line)

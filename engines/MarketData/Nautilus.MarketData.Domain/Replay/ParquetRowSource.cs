@@ -1,3 +1,4 @@
+using Nautilus.MarketData.Domain.Normalisation;
 using Parquet;
 using Parquet.Schema;
 
@@ -252,7 +253,7 @@ public sealed class ParquetRowSource : RowSource
                 return double.IsFinite(value);
             }
 
-            return _texts is not null && _texts[row] is { } text && TryParseNumber(text, out value);
+            return _texts is not null && _texts[row] is { } text && TextValues.TryParseNumber(text, out value);
         }
 
         public bool TryTime(int row, out long unixNs)
@@ -271,10 +272,10 @@ public sealed class ParquetRowSource : RowSource
 
             if (_integers is not null)
             {
-                return TryEpoch(_integers[row], out unixNs);
+                return TextValues.TryEpoch(_integers[row], out unixNs);
             }
 
-            return _texts is not null && _texts[row] is { } text && TryParseTime(text, out unixNs);
+            return _texts is not null && _texts[row] is { } text && TextValues.TryParseTime(text, out unixNs);
         }
     }
 }

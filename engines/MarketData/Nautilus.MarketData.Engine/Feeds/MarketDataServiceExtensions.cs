@@ -35,6 +35,8 @@ public static class MarketDataServiceExtensions
         services.AddSingleton<ReplayFiles>();
         services.AddSingleton<TickReplayFeed>();
         services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<TickReplayFeed>());
+        services.AddSingleton<CoinbaseFeed>();
+        services.AddSingleton<IMarketDataFeed>(sp => sp.GetRequiredService<CoinbaseFeed>());
         services.AddSingleton<FeedRegistry>();
         services.AddHostedService<MarketDataStartup>();
         services.AddHealthChecks().AddCheck<FeedsHealthCheck>("feeds", tags: ["ready"]);
