@@ -8,8 +8,9 @@ public sealed record ClientStatus(Guid Id, string Remote, DateTimeOffset Connect
     long Sent, long Conflated, long Dropped, int Pending);
 
 /// <summary>
-/// One connected client: its subscriptions and an outbox drained by its own sender, so a slow client never slows
-/// the others. Policy when the client falls behind: a conflatable message (prices, quotes, books, features)
+/// One connected client: its subscriptions and an outbox. Whoever queues a frame while nothing is being sent sends it
+/// at once, on its own thread (no hand-off to another thread for the common case of a client keeping up); a send the
+/// socket cannot take at once goes on asynchronously and drains the outbox, so a slow client never slows the others. Policy when the client falls behind: a conflatable message (prices, quotes, books, features)
 /// replaces the pending one of its kind and instrument (counted as conflated); others (trades, bars) queue up to
 /// <see cref="MaxQueued"/>, beyond which the oldest are dropped (counted). Topics: <c>TYPE:KEY</c> or <c>TYPE:*</c>.
 /// </summary>
@@ -19,9 +20,11 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
 
     private readonly Lock _gate = new();
     private readonly HashSet<string> _topics = [];
-    private readonly Dictionary<string, (string Frame, long PublishedNs)> _latest = [];
-    private readonly Queue<(string Frame, long PublishedNs)> _queue = new();
-    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Dictionary<string, (ReadOnlyMemory<byte> Frame, long PublishedNs)> _latest = [];
+    private readonly Queue<(ReadOnlyMemory<byte> Frame, long PublishedNs)> _queue = new();
+    private readonly List<(ReadOnlyMemory<byte> Frame, long PublishedNs)> _batch = [];
+    private int _sending;
+    private volatile bool _closed;
     private long _sent, _conflated, _dropped;
 
     public Guid Id { get; } = Guid.NewGuid();
@@ -48,17 +51,14 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         lock (_gate)
         {
             _topics.UnionWith(topics);
-            _queue.Enqueue((acknowledgement([.. _topics]), 0));
+            _queue.Enqueue((Encoding.UTF8.GetBytes(acknowledgement([.. _topics])), 0));
             foreach (var frame in snapshots)
             {
-                _queue.Enqueue((frame, 0));
+                _queue.Enqueue((Encoding.UTF8.GetBytes(frame), 0));
             }
         }
 
-        if (_signal.CurrentCount == 0)
-        {
-            _signal.Release();
-        }
+        TrySend();
     }
 
     public IReadOnlyList<string> Unsubscribe(IEnumerable<string> topics)
@@ -74,17 +74,16 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         lock (_gate)
         {
-            return _topics.Contains(message.Topic) || _topics.Contains($"{message.Type}:*");
+            return _topics.Contains(message.Topic) || _topics.Contains(message.WildcardTopic);
         }
     }
 
-    public void Enqueue(GatewayMessage message) =>
-        Enqueue(message.Frame, message.PublishedNs, message.Conflatable ? $"{message.Type}:{message.ConflationKey}" : null);
+    public void Enqueue(GatewayMessage message) => Enqueue(message.Frame, message.PublishedNs, message.Slot);
 
     /// <summary>Sends a frame (snapshots, acknowledgements, errors) in order with the rest; never conflated.</summary>
-    public void EnqueueControl(string frame) => Enqueue(frame, 0, null);
+    public void EnqueueControl(string frame) => Enqueue(Encoding.UTF8.GetBytes(frame), 0, null);
 
-    private void Enqueue(string frame, long publishedNs, string? slot)
+    private void Enqueue(ReadOnlyMemory<byte> frame, long publishedNs, string? slot)
     {
         lock (_gate)
         {
@@ -111,35 +110,73 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             }
         }
 
-        if (_signal.CurrentCount == 0)
+        TrySend();
+    }
+
+    /// <summary>Stops sending (the connection is gone).</summary>
+    public void Close() => _closed = true;
+
+    /// <summary>Becomes the sender unless a send is already under way (that one will see the new frames).</summary>
+    private void TrySend()
+    {
+        if (!_closed && Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
         {
-            _signal.Release();
+            _ = DrainAsync();
         }
     }
 
-    /// <summary>Runs until the socket closes: takes what is pending, sends it, waits for more.</summary>
-    public async Task SendLoopAsync(CancellationToken ct)
+    /// <summary>Sends what is pending until the outbox is empty; runs synchronously while the socket takes frames at once.</summary>
+    private async Task DrainAsync()
     {
-        var batch = new List<(string Frame, long PublishedNs)>();
-        while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
+        try
         {
-            await _signal.WaitAsync(ct);
-            lock (_gate)
+            while (!_closed && socket.State == WebSocketState.Open)
             {
-                batch.AddRange(_queue);
-                _queue.Clear();
-                batch.AddRange(_latest.Values);
-                _latest.Clear();
-            }
+                lock (_gate)
+                {
+                    _batch.AddRange(_queue);
+                    _queue.Clear();
+                    _batch.AddRange(_latest.Values);
+                    _latest.Clear();
+                }
 
-            foreach (var message in batch)
-            {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(message.Frame), WebSocketMessageType.Text, true, ct);
-                Interlocked.Increment(ref _sent);
-                metrics.Sent(message.PublishedNs);
-            }
+                if (_batch.Count == 0)
+                {
+                    Volatile.Write(ref _sending, 0);
+                    // A frame queued after the outbox was found empty but before the flag was cleared found a sender
+                    // still running: take the role back for it.
+                    bool more;
+                    lock (_gate)
+                    {
+                        more = _queue.Count > 0 || _latest.Count > 0;
+                    }
 
-            batch.Clear();
+                    if (more && Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
+                    {
+                        continue;
+                    }
+
+                    return;
+                }
+
+                foreach (var (frame, publishedNs) in _batch)
+                {
+                    var send = socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+                    if (!send.IsCompletedSuccessfully)
+                    {
+                        await send;
+                    }
+
+                    Interlocked.Increment(ref _sent);
+                    metrics.Sent(publishedNs);
+                }
+
+                _batch.Clear();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
+        {
+            _closed = true; // the receive loop sees the connection end and removes the client
         }
     }
 }

@@ -53,7 +53,6 @@ public static class GatewayEndpoint
         hub.Add(client);
         metrics.Connected();
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        var sender = client.SendLoopAsync(closing.Token);
         try
         {
             await ReceiveLoopAsync(socket, client, hub, closing.Token);
@@ -65,15 +64,8 @@ public static class GatewayEndpoint
         finally
         {
             hub.Remove(client);
+            client.Close();
             metrics.Disconnected();
-            await closing.CancelAsync();
-            try
-            {
-                await sender;
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-            {
-            }
         }
 
         return Results.Empty;

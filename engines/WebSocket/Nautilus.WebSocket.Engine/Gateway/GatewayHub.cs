@@ -1,31 +1,48 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
-/// <summary>The connected clients of this replica and the latest message of every topic (what a new subscriber gets first).</summary>
-public sealed class GatewayHub
+/// <summary>
+/// The connected clients of this replica and the latest message of every topic (what a new subscriber gets first).
+/// Clients are spread over one shard per core; a message is handed to every shard, and each shard's worker gives it
+/// to its own clients (sending at once to those keeping up), so fan-out uses every core and one slow client's socket
+/// never holds up a shard.
+/// </summary>
+public sealed class GatewayHub : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, ClientSession> _clients = new();
     private readonly ConcurrentDictionary<string, GatewayMessage> _latest = new();
+    private readonly Shard[] _shards;
+
+    public GatewayHub()
+    {
+        _shards = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => new Shard()).ToArray();
+    }
 
     public IReadOnlyList<ClientSession> Clients => [.. _clients.Values];
 
     public int Topics => _latest.Count;
 
-    public void Add(ClientSession client) => _clients[client.Id] = client;
+    public void Add(ClientSession client)
+    {
+        _clients[client.Id] = client;
+        ShardOf(client).Clients[client.Id] = client;
+    }
 
-    public void Remove(ClientSession client) => _clients.TryRemove(client.Id, out _);
+    public void Remove(ClientSession client)
+    {
+        _clients.TryRemove(client.Id, out _);
+        ShardOf(client).Clients.TryRemove(client.Id, out _);
+    }
 
     /// <summary>Remembers the message as its topic's latest and hands it to every client subscribed to it.</summary>
     public void Dispatch(GatewayMessage message)
     {
         _latest[message.Topic] = message;
-        foreach (var client in _clients.Values)
+        foreach (var shard in _shards)
         {
-            if (client.Wants(message))
-            {
-                client.Enqueue(message);
-            }
+            shard.Inbox.Writer.TryWrite(message);
         }
     }
 
@@ -45,6 +62,50 @@ public sealed class GatewayHub
             else if (_latest.TryGetValue(topic, out var message))
             {
                 yield return message;
+            }
+        }
+    }
+
+    private Shard ShardOf(ClientSession client) => _shards[(int)((uint)client.Id.GetHashCode() % (uint)_shards.Length)];
+
+    public void Dispose()
+    {
+        foreach (var shard in _shards)
+        {
+            shard.Inbox.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Some of the clients and the worker that gives them each message, in order.</summary>
+    private sealed class Shard
+    {
+        public Shard()
+        {
+            // Unbounded: each client's own outbox bounds what a slow client can hold; the shard only passes messages on.
+            Inbox = Channel.CreateUnbounded<GatewayMessage>(new UnboundedChannelOptions { SingleReader = true });
+            _ = Task.Run(RunAsync);
+        }
+
+        public ConcurrentDictionary<Guid, ClientSession> Clients { get; } = new();
+
+        public Channel<GatewayMessage> Inbox { get; }
+
+        private async Task RunAsync()
+        {
+            var reader = Inbox.Reader;
+            while (await reader.WaitToReadAsync())
+            {
+                while (reader.TryRead(out var message))
+                {
+                    // Enumerating the dictionary itself takes no lock and copies nothing (its Values property does both).
+                    foreach (var (_, client) in Clients)
+                    {
+                        if (client.Wants(message))
+                        {
+                            client.Enqueue(message);
+                        }
+                    }
+                }
             }
         }
     }

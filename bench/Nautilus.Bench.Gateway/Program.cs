@@ -1,0 +1,173 @@
+// WebSocket fan-out: the gateway's hub and /ws endpoint (the engine's own code) on Kestrel, N clients on loopback each
+// subscribed to one topic that receives R messages a second (trades: never conflated, so every message must arrive).
+// Latency is from the hub's dispatch (the moment a bus message reaches the gateway) to the client having the whole
+// frame. Usage: dotnet run -c Release --project bench/Nautilus.Bench.Gateway -- [clients=1000] [rate=100] [seconds=20]
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Nautilus.Contracts;
+using Nautilus.WebSocket.Engine.Gateway;
+
+var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
+var rate = args.Length > 1 ? double.Parse(args[1]) : 100;
+var seconds = args.Length > 2 ? double.Parse(args[2]) : 20;
+const double WarmUpSeconds = 5;
+
+var builder = WebApplication.CreateSlimBuilder();
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Logging.ClearProviders();
+builder.Configuration["Nautilus:WebSocket:ApiKeys"] = "bench";
+builder.Services.AddSingleton<GatewayHub>();
+builder.Services.AddSingleton<GatewayMetrics>();
+var app = builder.Build();
+app.UseWebSockets();
+app.MapGateway();
+await app.StartAsync();
+var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("http://", "ws://") + "/ws?apiKey=bench");
+var hub = app.Services.GetRequiredService<GatewayHub>();
+var metrics = app.Services.GetRequiredService<GatewayMetrics>();
+
+Console.WriteLine($"gateway fan-out: {clients} clients × {rate} msg/s for {seconds} s (after {WarmUpSeconds} s warm-up), {Environment.ProcessorCount} cores");
+
+// Connect and subscribe every client; each waits for its acknowledgement.
+var sockets = new ClientWebSocket[clients];
+var subscribe = Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["MARKET_DATA:BENCH"]}""");
+var connectClock = Stopwatch.StartNew();
+for (var batch = 0; batch < clients; batch += 50)
+{
+    await Task.WhenAll(Enumerable.Range(batch, Math.Min(50, clients - batch)).Select(async i =>
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(address, CancellationToken.None);
+        await socket.SendAsync(subscribe, WebSocketMessageType.Text, true, CancellationToken.None);
+        var ack = new byte[4096];
+        var received = await socket.ReceiveAsync(ack, CancellationToken.None);
+        if (!Encoding.UTF8.GetString(ack, 0, received.Count).Contains("\"subscribed\""))
+        {
+            throw new InvalidOperationException("no subscription acknowledgement");
+        }
+
+        sockets[i] = socket;
+    }));
+}
+
+Console.WriteLine($"connected and subscribed in {connectClock.Elapsed.TotalSeconds:F1} s");
+
+long windowStartNs = long.MaxValue, windowEndNs = long.MaxValue;
+var latencies = new long[(int)(clients * rate * (seconds + 2))];
+var recorded = 0;
+long receivedInWindow = 0, receivedTotal = 0;
+using var stop = new CancellationTokenSource();
+var receivers = sockets.Select(socket => Task.Run(async () =>
+{
+    var buffer = new byte[16 * 1024];
+    try
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(length), stop.Token);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage);
+
+            var nowNs = NowNs();
+            var publishedNs = PublishedNs(buffer.AsSpan(0, length));
+            Interlocked.Increment(ref receivedTotal);
+            if (publishedNs >= Volatile.Read(ref windowStartNs) && publishedNs < Volatile.Read(ref windowEndNs))
+            {
+                Interlocked.Increment(ref receivedInWindow);
+                var slot = Interlocked.Increment(ref recorded) - 1;
+                if (slot < latencies.Length)
+                {
+                    latencies[slot] = nowNs - publishedNs;
+                }
+            }
+        }
+    }
+    catch (OperationCanceledException)
+    {
+    }
+})).ToArray();
+
+// The publisher: one trade-like message every 1/rate s on a timer (latency is measured from the dispatch itself, so
+// timer jitter does not count; nor does a publisher spinning on a core).
+var payload = """{"instrumentId":"BENCH","kind":"Trade","tsEventNs":0,"trade":{"price":187.42,"size":300,"aggressor":"Buyer","tradeId":"BENCH-000000000"},"quote":null,"book":null,"bar":null,"seq":0}""";
+long publishedInWindow = 0;
+var publisher = Task.Run(async () =>
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / rate));
+    try
+    {
+        while (await timer.WaitForNextTickAsync(stop.Token))
+        {
+            var nowNs = NowNs();
+            if (nowNs >= Volatile.Read(ref windowStartNs) && nowNs < Volatile.Read(ref windowEndNs))
+            {
+                publishedInWindow++;
+            }
+
+            hub.Dispatch(new GatewayMessage("MARKET_DATA", "BENCH", payload, null, nowNs));
+        }
+    }
+    catch (OperationCanceledException)
+    {
+    }
+});
+
+
+await Task.Delay(TimeSpan.FromSeconds(WarmUpSeconds));
+var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+Volatile.Write(ref windowEndNs, long.MaxValue);
+Volatile.Write(ref windowStartNs, NowNs());
+var windowClock = Stopwatch.StartNew();
+await Task.Delay(TimeSpan.FromSeconds(seconds));
+Volatile.Write(ref windowEndNs, NowNs());
+var window = windowClock.Elapsed.TotalSeconds;
+var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+await Task.Delay(TimeSpan.FromSeconds(2)); // what was published in the window arrives
+stop.Cancel();
+await publisher;
+
+var n = Math.Min(recorded, latencies.Length);
+Array.Sort(latencies, 0, n);
+double Ms(double q) => n == 0 ? double.NaN : latencies[Math.Min(n - 1, (int)(q * n))] / 1e6;
+var expected = publishedInWindow * clients;
+Console.WriteLine($"published {publishedInWindow} messages in {window:F1} s; delivered {receivedInWindow:N0} of {expected:N0} frames " +
+                  $"({receivedInWindow / window:N0} frames/s), missing {expected - receivedInWindow}, gateway dropped {metrics.DroppedTotal}, conflated {metrics.ConflatedTotal}");
+Console.WriteLine($"delivery latency ms: p50 {Ms(0.50):F2}  p90 {Ms(0.90):F2}  p99 {Ms(0.99):F2}  p99.9 {Ms(0.999):F2}  max {(n > 0 ? latencies[n - 1] / 1e6 : double.NaN):F2}");
+Console.WriteLine($"CPU {cpu / window:F2} cores of {Environment.ProcessorCount} (gateway and clients in this process)");
+
+foreach (var socket in sockets)
+{
+    socket.Abort();
+}
+
+await Task.WhenAll(receivers);
+await app.StopAsync();
+return expected - receivedInWindow == 0 && Ms(0.99) <= 50 ? 0 : 1;
+
+static long NowNs() => UnixNanos.From(DateTimeOffset.UtcNow);
+
+// The frame carries "publishedNs":<digits>; read it without parsing the JSON.
+static long PublishedNs(ReadOnlySpan<byte> frame)
+{
+    var at = frame.IndexOf("\"publishedNs\":"u8);
+    if (at < 0)
+    {
+        return 0;
+    }
+
+    long value = 0;
+    for (var i = at + 14; i < frame.Length && frame[i] is >= (byte)'0' and <= (byte)'9'; i++)
+    {
+        value = value * 10 + (frame[i] - '0');
+    }
+
+    return value;
+}
