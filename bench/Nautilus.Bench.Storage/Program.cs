@@ -70,22 +70,38 @@ await using (var analyze = db.CreateCommand("VACUUM ANALYZE marketdata.bars"))
 }
 
 var repository = new MarketDataRepository(db);
-var times = new List<double>();
-for (var run = 0; run < 6; run++)
+async Task ReadBarsAsync(string label)
 {
-    var clock = Stopwatch.StartNew();
-    var series = await repository.ReadBarsAsync("AAPL", 60, start, start.AddMinutes(bars));
-    clock.Stop();
-    if (series.Count != bars)
+    var times = new List<double>();
+    for (var run = 0; run < 6; run++)
     {
-        throw new InvalidOperationException($"read {series.Count} bars, expected {bars}");
+        var clock = Stopwatch.StartNew();
+        var series = await repository.ReadBarsAsync("AAPL", 60, start, start.AddMinutes(bars));
+        clock.Stop();
+        if (series.Count != bars)
+        {
+            throw new InvalidOperationException($"read {series.Count} bars, expected {bars}");
+        }
+
+        if (run > 0)
+        {
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
     }
 
-    if (run > 0)
-    {
-        times.Add(clock.Elapsed.TotalSeconds);
-    }
+    times.Sort();
+    Console.WriteLine($"read bars ({label}): {bars:N0} bars of one symbol, median {times[times.Count / 2]:F3} s, best {times[0]:F3} s, " +
+                      $"worst {times[^1]:F3} s (5 runs after a warm-up)");
 }
 
-times.Sort();
-Console.WriteLine($"read bars: {bars:N0} bars of one symbol, median {times[times.Count / 2]:F3} s, best {times[0]:F3} s, worst {times[^1]:F3} s (5 runs after a warm-up)");
+// As written (rows: the covering primary key), then after the finished days are compacted into day blocks.
+await ReadBarsAsync("rows, before compaction");
+var compaction = Stopwatch.StartNew();
+var days = await new BarBlocks(db).CompactAsync(start.AddMinutes(bars).Date);
+Console.WriteLine($"compaction: {days} days of minute bars into day blocks in {compaction.Elapsed.TotalSeconds:F2} s");
+await using (var analyze = db.CreateCommand("VACUUM ANALYZE marketdata.bar_blocks"))
+{
+    await analyze.ExecuteNonQueryAsync();
+}
+
+await ReadBarsAsync("day blocks");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Threading.Channels;
 using Nautilus.MarketData.Engine.Apis;
 using Nautilus.MarketData.Engine.Instruments;
@@ -23,6 +24,9 @@ public static class MarketDataServiceExtensions
         services.AddSingleton(sp => sp.GetRequiredService<Channel<FeedItem>>().Writer);
         services.AddSingleton<InstrumentRepository>();
         services.AddSingleton<MarketDataRepository>();
+        services.AddSingleton<BarBlocks>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<BarCompaction>();
         services.AddSingleton<LatestMarketCache>();
         services.AddSingleton<MarketDataStats>();
         services.AddSingleton<MarketDataWriters>();

@@ -32,45 +32,112 @@ public sealed class MarketDataRepository(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Every bar of a symbol and interval in [from, to], oldest first, into columns — the shape backtests and indicator
-    /// warm-ups consume. One index-only scan of the covering primary key, streamed without paging round trips.
-    /// (Reading in time slices on parallel connections was measured slower on two cores.)
+    /// warm-ups consume. Intraday days that have a current block (<see cref="BarBlocks"/>) are read as one row of
+    /// arrays each; the other days (today, days written to since their block was built, intervals of an hour or more)
+    /// by an index-only scan of the bars' covering primary key.
     /// </summary>
     public async Task<BarSeries> ReadBarsAsync(string symbol, int intervalSeconds, DateTime from, DateTime to, CancellationToken ct = default)
     {
         var range = RangeQuery.Create(symbol, from, to, 1);
         Check(intervalSeconds);
-        await using var bounds = dataSource.CreateCommand(
-            "SELECT min(ts), max(ts) FROM marketdata.bars WHERE symbol = $1 AND interval_s = $2 AND ts >= $3 AND ts <= $4");
-        AddBarParameters(bounds, range.Symbol, intervalSeconds, range.From, range.To);
-        await using var reader = await bounds.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        if (reader.IsDBNull(0))
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+
+        // The first and last bar actually stored (two index probes): the range to read and the size to allocate.
+        await using (var bounds = new NpgsqlCommand(
+                         "SELECT min(ts), max(ts) FROM marketdata.bars WHERE symbol = $1 AND interval_s = $2 AND ts >= $3 AND ts <= $4", connection))
         {
-            return new BarSeries(symbol, intervalSeconds);
+            AddBarParameters(bounds, range.Symbol, intervalSeconds, range.From, range.To);
+            await using var reader = await bounds.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            if (reader.IsDBNull(0))
+            {
+                return new BarSeries(symbol, intervalSeconds);
+            }
+
+            range = range with { From = reader.GetDateTime(0), To = reader.GetDateTime(1) };
         }
 
-        var (first, last) = (reader.GetDateTime(0), reader.GetDateTime(1));
-        await reader.DisposeAsync();
-        return await ReadBarSliceAsync(range.Symbol, intervalSeconds, first, last, ct);
+        var blocks = intervalSeconds < BarBlocks.MaxIntervalSeconds
+            ? await ReadBlocksAsync(connection, range.Symbol, intervalSeconds, range.From, range.To, ct)
+            : [];
+
+        // Sized for a gap-free range: growing by doubling would copy every column several times.
+        var expected = (int)Math.Min(10_000_000, (range.To - range.From).TotalSeconds / intervalSeconds + 1);
+        var series = new BarSeries(symbol, intervalSeconds, expected);
+        var cursor = range.From;
+        foreach (var block in blocks)
+        {
+            if (block.Day > cursor)
+            {
+                await ReadBarRowsAsync(connection, series, range.Symbol, intervalSeconds, cursor, block.Day, ct);
+            }
+
+            block.AppendTo(series, range.From, range.To);
+            cursor = block.Day.AddDays(1);
+        }
+
+        if (cursor <= range.To)
+        {
+            // The database keeps microseconds: one past the last bar is one microsecond later.
+            await ReadBarRowsAsync(connection, series, range.Symbol, intervalSeconds, cursor, range.To.AddTicks(TimeSpan.TicksPerMicrosecond), ct);
+        }
+
+        return series;
     }
 
-    private async Task<BarSeries> ReadBarSliceAsync(string symbol, int intervalSeconds, DateTime from, DateTime to, CancellationToken ct)
+    /// <summary>The current blocks of the days overlapping [from, to] (a queued day's block is stale: skipped), oldest first.</summary>
+    private static async Task<List<BarBlock>> ReadBlocksAsync(NpgsqlConnection connection, string symbol, int intervalSeconds, DateTime from, DateTime to,
+        CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT ts, open, high, low, close, volume, trade_count FROM marketdata.bars " +
-            "WHERE symbol = $1 AND interval_s = $2 AND ts >= $3 AND ts <= $4 ORDER BY ts");
+        await using var command = new NpgsqlCommand(
+            "SELECT b.day, b.ts_us, b.open, b.high, b.low, b.close, b.volume, b.trade_count FROM marketdata.bar_blocks b " +
+            "WHERE b.symbol = $1 AND b.interval_s = $2 AND b.day > $3 - interval '1 day' AND b.day <= $4 AND NOT EXISTS (" +
+            "SELECT 1 FROM marketdata.bar_block_queue q WHERE q.symbol = b.symbol AND q.interval_s = b.interval_s AND q.day = b.day) " +
+            "ORDER BY b.day", connection);
         AddBarParameters(command, symbol, intervalSeconds, from, to);
-        // Sized for a gap-free range: growing by doubling would copy every column several times.
-        var expected = (int)Math.Min(10_000_000, (to - from).TotalSeconds / intervalSeconds + 1);
-        var series = new BarSeries(symbol, intervalSeconds, expected);
+        var blocks = new List<BarBlock>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            blocks.Add(new BarBlock(reader.GetDateTime(0), BigEndian.Int64s(reader.GetFieldValue<byte[]>(1)),
+                BigEndian.Doubles(reader.GetFieldValue<byte[]>(2)), BigEndian.Doubles(reader.GetFieldValue<byte[]>(3)),
+                BigEndian.Doubles(reader.GetFieldValue<byte[]>(4)), BigEndian.Doubles(reader.GetFieldValue<byte[]>(5)),
+                BigEndian.Doubles(reader.GetFieldValue<byte[]>(6)), BigEndian.Int32s(reader.GetFieldValue<byte[]>(7))));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Appends the stored bar rows in [from, toExclusive).</summary>
+    private static async Task ReadBarRowsAsync(NpgsqlConnection connection, BarSeries series, string symbol, int intervalSeconds,
+        DateTime from, DateTime toExclusive, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT ts, open, high, low, close, volume, trade_count FROM marketdata.bars " +
+            "WHERE symbol = $1 AND interval_s = $2 AND ts >= $3 AND ts < $4 ORDER BY ts", connection);
+        AddBarParameters(command, symbol, intervalSeconds, from, toExclusive);
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct))
         {
             series.Add(reader.GetDateTime(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3),
                 reader.GetDouble(4), reader.GetDouble(5), reader.GetInt32(6));
         }
+    }
 
-        return series;
+    /// <summary>One day's bars as columns.</summary>
+    private sealed record BarBlock(DateTime Day, long[] TsMicros, double[] Open, double[] High, double[] Low, double[] Close, double[] Volume, int[] Trades)
+    {
+        public void AppendTo(BarSeries series, DateTime from, DateTime to)
+        {
+            for (var i = 0; i < TsMicros.Length; i++)
+            {
+                var ts = new DateTime(DateTime.UnixEpoch.Ticks + TsMicros[i] * TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
+                if (ts >= from && ts <= to)
+                {
+                    series.Add(ts, Open[i], High[i], Low[i], Close[i], Volume[i], Trades[i]);
+                }
+            }
+        }
     }
 
     private static void AddBarParameters(NpgsqlCommand command, string symbol, int intervalSeconds, DateTime from, DateTime to)

@@ -65,6 +65,14 @@ public static class MarketDataTables
         public override string OnConflict => "(symbol, interval_s, ts) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high, " +
                                     "low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count";
 
+        /// <summary>
+        /// The intraday days the batch touched are queued for (re)compaction, and read from the rows until then.
+        /// </summary>
+        public override string AfterUpsert(string staging) =>
+            "INSERT INTO marketdata.bar_block_queue (symbol, interval_s, day) " +
+            $"SELECT DISTINCT symbol, interval_s, date_trunc('day', ts, 'UTC') FROM {staging} WHERE interval_s < {BarBlocks.MaxIntervalSeconds} " +
+            "ON CONFLICT DO NOTHING";
+
         public override DateTime TimestampOf(in BarRecord row) => row.Ts;
 
         protected override void WriteRow(NpgsqlBinaryImporter importer, in BarRecord row)

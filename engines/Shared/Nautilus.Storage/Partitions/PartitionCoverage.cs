@@ -14,7 +14,11 @@ public sealed class PartitionCoverage(NpgsqlDataSource dataSource, TimeSeriesTab
     private TimeSpan? _interval;
     private bool _managedByServer;
 
-    public async Task EnsureAsync(DateTime from, DateTime to, CancellationToken ct)
+    /// <summary>
+    /// Makes the partitions of the buckets the timestamps fall in — only those: a batch holding one old tick and live
+    /// ones must not create every partition in between (years of them, each locking the table while it is made).
+    /// </summary>
+    public async Task EnsureAsync(IEnumerable<DateTime> timestamps, CancellationToken ct)
     {
         if (_interval is null)
         {
@@ -26,30 +30,53 @@ public sealed class PartitionCoverage(NpgsqlDataSource dataSource, TimeSeriesTab
             return;
         }
 
-        var first = Bucket(from);
-        var last = Bucket(to);
-        var missing = false;
-        for (var b = first; b <= last && !missing; b++)
+        var missing = new SortedSet<long>();
+        var previous = long.MinValue;
+        foreach (var ts in timestamps)
         {
-            missing = !_covered.Contains(b);
+            var bucket = Bucket(ts);
+            if (bucket != previous && !_covered.Contains(bucket)) // rows come mostly in time order: one lookup a run
+            {
+                missing.Add(bucket);
+            }
+
+            previous = bucket;
         }
 
-        if (!missing)
+        // Consecutive missing buckets go to the server as one range.
+        long? runStart = null, runEnd = null;
+        foreach (var bucket in missing.Append(long.MaxValue))
         {
-            return;
-        }
+            if (runEnd is { } end && bucket == end + 1)
+            {
+                runEnd = bucket;
+                continue;
+            }
 
+            if (runStart is { } first && runEnd is { } last)
+            {
+                await CreateAsync(first, last, ct);
+            }
+
+            runStart = runEnd = bucket;
+        }
+    }
+
+    private async Task CreateAsync(long first, long last, CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand("SELECT storage.ensure_partitions($1, $2, $3, $4)");
         command.Parameters.Add(new NpgsqlParameter { Value = table.Schema });
         command.Parameters.Add(new NpgsqlParameter { Value = table.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = from });
-        command.Parameters.Add(new NpgsqlParameter { Value = to });
+        command.Parameters.Add(new NpgsqlParameter { Value = Start(first) });
+        command.Parameters.Add(new NpgsqlParameter { Value = Start(last) });
         await command.ExecuteScalarAsync(ct);
         for (var b = first; b <= last; b++)
         {
             _covered.Add(b);
         }
     }
+
+    private DateTime Start(long bucket) => Origin.AddTicks(bucket * _interval!.Value.Ticks);
 
     /// <summary>Forget what is known (a partition was dropped under us): the next write asks the server again.</summary>
     public void Invalidate() => _covered.Clear();

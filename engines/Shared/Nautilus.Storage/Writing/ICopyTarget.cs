@@ -17,6 +17,12 @@ public interface ICopyTarget<TRow>
     /// </summary>
     string? OnConflict => null;
 
+    /// <summary>
+    /// SQL run after the upsert in the same transaction, with the batch still in <paramref name="staging"/> (the
+    /// temporary table the rows were copied into): for bookkeeping that must commit with the rows. Null: nothing.
+    /// </summary>
+    string? AfterUpsert(string staging) => null;
+
     DateTime TimestampOf(in TRow row);
 
     /// <summary>Writes rows [start, start + count) of <paramref name="rows"/> as one or more COPY rows.</summary>
@@ -29,6 +35,7 @@ public abstract class RowCopyTarget<TRow> : ICopyTarget<TRow>
     public abstract TimeSeriesTable Table { get; }
     public abstract string Columns { get; }
     public virtual string? OnConflict => null;
+    public virtual string? AfterUpsert(string staging) => null;
     public abstract DateTime TimestampOf(in TRow row);
 
     /// <summary>Writes one row: StartRow, then every column in <see cref="Columns"/> order.</summary>

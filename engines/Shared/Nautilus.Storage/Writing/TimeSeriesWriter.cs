@@ -66,6 +66,14 @@ public sealed class TimeSeriesWriter<TRow> : IAsyncDisposable
 
     public TimeSeriesTable Table => _target.Table;
 
+    private IEnumerable<DateTime> Timestamps(List<TRow> batch, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            yield return _target.TimestampOf(batch[i]);
+        }
+    }
+
     private string StagingTable => $"\"staging_{_target.Table.Schema}_{_target.Table.Name}\"";
 
     /// <summary>Accepts a row, waiting while the buffer is full.</summary>
@@ -220,16 +228,7 @@ public sealed class TimeSeriesWriter<TRow> : IAsyncDisposable
 
     private async Task CopyAsync(List<TRow> batch, int start, int count, Guid batchId, CancellationToken ct)
     {
-        var min = DateTime.MaxValue;
-        var max = DateTime.MinValue;
-        for (var i = start; i < start + count; i++)
-        {
-            var ts = _target.TimestampOf(batch[i]);
-            if (ts < min) min = ts;
-            if (ts > max) max = ts;
-        }
-
-        await _partitions.EnsureAsync(min, max, ct);
+        await _partitions.EnsureAsync(Timestamps(batch, start, count), ct);
 
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -253,6 +252,11 @@ public sealed class TimeSeriesWriter<TRow> : IAsyncDisposable
                 $"INSERT INTO {_target.Table.QualifiedName} ({_target.Columns}) SELECT {_target.Columns} FROM {StagingTable} " +
                 $"ON CONFLICT {_target.OnConflict}", connection, transaction);
             await upsert.ExecuteNonQueryAsync(ct);
+            if (_target.AfterUpsert(StagingTable) is { } after)
+            {
+                await using var bookkeeping = new NpgsqlCommand(after, connection, transaction);
+                await bookkeeping.ExecuteNonQueryAsync(ct);
+            }
         }
 
         await using var ledger = new NpgsqlCommand(
