@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Storage.MarketData;
-using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Npgsql;
 
@@ -9,13 +8,6 @@ namespace Nautilus.Storage.Tests;
 /// <summary>Day blocks of intraday bars: reads give exactly what the rows hold, before, during and after compaction.</summary>
 public sealed class BarBlockTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
-    private async Task<NpgsqlDataSource> MigratedDatabaseAsync()
-    {
-        var db = await postgres.Server.CreateDatabaseAsync();
-        await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).RunAsync([MarketDataTables.Migrations]);
-        return db;
-    }
-
     private static async Task WriteAsync(NpgsqlDataSource db, IEnumerable<BarRecord> bars)
     {
         await using var writer = new TimeSeriesWriter<BarRecord>(db, MarketDataTables.Bars, new TimeSeriesWriterOptions(), NullLogger.Instance);
@@ -32,7 +24,7 @@ public sealed class BarBlockTests(PostgresFixture postgres) : IClassFixture<Post
     [Fact]
     public async Task Compacted_days_read_back_exactly_as_the_rows_and_a_late_bar_is_seen_at_once()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await postgres.MigratedDatabaseAsync();
         var start = new DateTime(2024, 3, 4, 22, 0, 0, DateTimeKind.Utc);
         var bars = Rows.MinuteBars("SPY", 3 * 1440, start).ToArray(); // 22:00 on day 1 to 21:59 on day 4: four partial/whole days
         await WriteAsync(db, bars);
@@ -68,7 +60,7 @@ public sealed class BarBlockTests(PostgresFixture postgres) : IClassFixture<Post
     [Fact]
     public async Task A_batch_with_an_old_tick_makes_only_the_partitions_its_rows_fall_in()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await postgres.MigratedDatabaseAsync();
         var partitions = () => MigrationTests.ScalarAsync<long>(db,
             "SELECT count(*) FROM pg_inherits WHERE inhparent = 'marketdata.trade_blocks'::regclass");
         var existing = await partitions();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Storage.MarketData;
-using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Npgsql;
 
@@ -9,13 +8,6 @@ namespace Nautilus.Storage.Tests;
 public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
-    private async Task<NpgsqlDataSource> MigratedDatabaseAsync()
-    {
-        var db = await postgres.Server.CreateDatabaseAsync();
-        await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).RunAsync([MarketDataTables.Migrations]);
-        return db;
-    }
 
     private static TimeSeriesWriter<T> Writer<T>(NpgsqlDataSource db, ICopyTarget<T> target, int batchSize = 5_000) =>
         new(db, target, new TimeSeriesWriterOptions { BatchSize = batchSize, Capacity = 20_000, MaxRetryDelay = TimeSpan.FromMilliseconds(500) },
@@ -37,7 +29,7 @@ public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<Postgr
     [Fact]
     public async Task Trades_across_days_land_in_their_partitions_and_page_back_in_order()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await postgres.MigratedDatabaseAsync();
         var sent = Rows.Trades("AAPL", 30_000, TimeSpan.FromSeconds(7)).ToList(); // ~2.4 days from 23:00
         await using (var writer = Writer(db, MarketDataTables.Trades))
         {
@@ -74,7 +66,7 @@ public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<Postgr
     [Fact]
     public async Task Database_restarted_mid_ingest_loses_nothing_and_writes_nothing_twice()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await postgres.MigratedDatabaseAsync();
         const int total = 200_000;
         await using var writer = Writer(db, MarketDataTables.Trades, batchSize: 2_000);
 
@@ -105,7 +97,7 @@ public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<Postgr
     [Fact]
     public async Task A_row_the_database_refuses_is_rejected_alone_and_the_rest_are_stored()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await postgres.MigratedDatabaseAsync();
         await using var writer = Writer(db, MarketDataTables.Trades);
         var trades = Rows.Trades("IBM", 1_000, TimeSpan.FromSeconds(1)).ToList();
         trades[437] = trades[437] with { TradeId = "bad\0id" }; // PostgreSQL text cannot hold NUL
@@ -126,7 +118,7 @@ public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<Postgr
     [Fact]
     public async Task Bars_written_again_replace_the_stored_ones()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await postgres.MigratedDatabaseAsync();
         await using var writer = Writer(db, MarketDataTables.Bars);
         var bars = Rows.MinuteBars("SPY", 120).ToList();
         foreach (var bar in bars)
@@ -162,7 +154,7 @@ public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<Postgr
     [Fact]
     public async Task Book_snapshots_and_quotes_round_trip()
     {
-        await using var db = await MigratedDatabaseAsync();
+        await using var db = await postgres.MigratedDatabaseAsync();
         await using var books = Writer(db, MarketDataTables.BookSnapshots);
         await using var quotes = Writer(db, MarketDataTables.Quotes);
         var book = new BookSnapshotRecord("ETH-USD", Rows.Start, 1, [10.0, 9.9], [1.0, 2.0], [10.1, 10.2], [3.0, 4.5]);

@@ -38,20 +38,13 @@ public static class BarImportApi
             return ApiProblems.Field("symbol", $"unknown instrument '{symbol}': create it first (POST /api/instruments)");
         }
 
-        if (await UploadBody.ReadAsync(request, ct) is not { } content)
+        var (upload, problem) = await UploadBody.ReadAsync(request, ct);
+        if (upload is null)
         {
-            return ApiProblems.Field("body", UploadBody.TooLarge);
+            return problem!;
         }
 
-        BarImport import;
-        try
-        {
-            import = BarFileReader.Read(await RowSource.OpenAsync(content, ct), symbol);
-        }
-        catch (InvalidDataException ex)
-        {
-            return ApiProblems.Field("body", ex.Message);
-        }
+        var import = BarFileReader.Read(upload.Rows, symbol);
 
         if (import.Rows == 0 && import.Errors.Count > 0)
         {

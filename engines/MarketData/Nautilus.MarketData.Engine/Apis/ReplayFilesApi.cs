@@ -43,20 +43,13 @@ public static class ReplayFilesApi
             return ApiProblems.Field("name", "letters, digits, '.', '-', '_' (not starting with '.'), at most 100 characters");
         }
 
-        if (await UploadBody.ReadAsync(request, ct) is not { } content)
+        var (upload, problem) = await UploadBody.ReadAsync(request, ct);
+        if (upload is null)
         {
-            return ApiProblems.Field("body", UploadBody.TooLarge);
+            return problem!;
         }
 
-        TickImport import;
-        try
-        {
-            import = TickFileReader.Read(await RowSource.OpenAsync(content, ct), symbol);
-        }
-        catch (InvalidDataException ex)
-        {
-            return ApiProblems.Field("body", ex.Message);
-        }
+        var import = TickFileReader.Read(upload.Rows, symbol);
 
         if (import.Ticks.Count == 0)
         {
@@ -65,7 +58,7 @@ public static class ReplayFilesApi
                 : ApiProblems.Field("body", "the file has no rows");
         }
 
-        await files.SaveAsync(name, content, ct);
+        await files.SaveAsync(name, upload.Content, ct);
         var refused = TickFileReader.Validate(import.Ticks, instruments.IsKnown);
         var errors = import.Errors.Concat(refused).OrderBy(e => e.Line).ToList();
         var times = import.Ticks.Select(t => t.Tick.TsNs).ToArray();

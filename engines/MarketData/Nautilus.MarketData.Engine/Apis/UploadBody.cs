@@ -1,12 +1,37 @@
+using Nautilus.Engine.Hosting;
+using Nautilus.MarketData.Domain.Replay;
+
 namespace Nautilus.MarketData.Engine.Apis;
 
-/// <summary>Reads an uploaded file's body, bounded: CSV or Parquet, told apart by content, not by header.</summary>
+/// <summary>An uploaded file: its bytes and its rows (CSV or Parquet, told apart by content, not by header).</summary>
+public sealed record Upload(byte[] Content, RowSource Rows);
+
+/// <summary>Reads an uploaded file's body, bounded, and opens it as rows; a body too large or not readable is the caller's error.</summary>
 public static class UploadBody
 {
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    /// <summary>The upload, or the problem with its body (field <c>body</c>).</summary>
+    public static async Task<(Upload? Upload, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? Problem)> ReadAsync(
+        HttpRequest request, CancellationToken ct)
+    {
+        if (await ReadBytesAsync(request, ct) is not { } content)
+        {
+            return (null, ApiProblems.Field("body", $"at most {MaxBytes / 1024 / 1024} MB a file"));
+        }
+
+        try
+        {
+            return (new Upload(content, await RowSource.OpenAsync(content, ct)), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, ApiProblems.Field("body", ex.Message));
+        }
+    }
+
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<byte[]?> ReadBytesAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength is > MaxBytes)
         {
@@ -29,6 +54,4 @@ public static class UploadBody
 
         return buffer.ToArray();
     }
-
-    public static string TooLarge => $"at most {MaxBytes / 1024 / 1024} MB a file";
 }
