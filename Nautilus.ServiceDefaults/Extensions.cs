@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +55,9 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter($"{TelemetryPrefix}.*"))
             .WithTracing(tracing => tracing
+                // Spans of a sampled parent are kept; roots: see MarketDataSampler (Nautilus:Tracing:MarketDataSampleRatio).
+                .SetSampler(new ParentBasedSampler(new MarketDataSampler(
+                    builder.Configuration.GetValue("Nautilus:Tracing:MarketDataSampleRatio", 0.001))))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource($"{TelemetryPrefix}.*")
                 .AddAspNetCoreInstrumentation(o =>
