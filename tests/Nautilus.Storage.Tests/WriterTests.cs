@@ -152,6 +152,26 @@ public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<Postgr
     }
 
     [Fact]
+    public async Task An_upsert_batch_holding_the_same_bar_twice_is_split_and_the_later_one_wins()
+    {
+        await using var db = await postgres.MigratedDatabaseAsync();
+        var bar = Rows.MinuteBars("DUP", 1).Single();
+        await using (var writer = Writer(db, MarketDataTables.Bars))
+        {
+            // One batch: the same key twice ("ON CONFLICT DO UPDATE cannot affect row a second time" as one statement).
+            await writer.WriteAsync(bar);
+            await writer.WriteAsync(bar with { Close = 123 });
+            await writer.WriteAsync(bar with { Ts = bar.Ts.AddMinutes(1) });
+            await FlushAsync(writer);
+            Assert.Equal(0, writer.Status.Backlog);
+        }
+
+        var series = await new MarketDataRepository(db).ReadBarsAsync("DUP", 60, bar.Ts, bar.Ts.AddMinutes(1));
+        Assert.Equal(2, series.Count);
+        Assert.Equal(123, series[0].Close);
+    }
+
+    [Fact]
     public async Task Book_snapshots_and_quotes_round_trip()
     {
         await using var db = await postgres.MigratedDatabaseAsync();

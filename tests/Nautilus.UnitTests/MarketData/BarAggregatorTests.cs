@@ -73,3 +73,32 @@ public sealed class InstrumentClocksTests
         Assert.Equal(replay + 65 * Second, clocks.Now("OLD", 60 * Second));
     }
 }
+
+public sealed class LateTradeTests
+{
+    private const long Second = 1_000_000_000;
+
+    [Fact]
+    public void A_trade_for_a_bar_the_clock_already_closed_does_not_reopen_it()
+    {
+        var aggregator = new BarAggregator(1, 60);
+        var closed = new List<OhlcvBar>();
+        var t0 = 1_700_000_040 * Second; // a minute boundary
+
+        aggregator.OnTrade("X", t0 + Second / 2, 10, 5, closed);
+        aggregator.CloseDue(t0 + 61 * Second, closed); // the clock passes both bars' ends
+        Assert.Equal(2, closed.Count);
+
+        // A trade stamped inside the closed second (and minute) arrives late: no second bar for the same open time,
+        // which would replace the stored bar with one of the late trade alone.
+        aggregator.OnTrade("X", t0 + Second * 3 / 4, 11, 1, closed);
+        aggregator.CloseDue(t0 + 200 * Second, closed);
+        Assert.Equal(2, closed.Count);
+        Assert.Equal(1, aggregator.LateTrades);
+
+        // The next bar is built as usual.
+        aggregator.OnTrade("X", t0 + 125 * Second, 12, 2, closed);
+        aggregator.CloseDue(t0 + 300 * Second, closed);
+        Assert.Equal([t0 + 125 * Second, t0 + 120 * Second], closed.Skip(2).Select(b => b.OpenTimeNs));
+    }
+}

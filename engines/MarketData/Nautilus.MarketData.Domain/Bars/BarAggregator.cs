@@ -10,6 +10,12 @@ public sealed class BarAggregator
     private readonly int[] _intervals;
     private readonly Dictionary<string, Building?[]> _open = [];
 
+    /// <summary>Per symbol and interval, the open time of the last bar closed: a trade that falls in it is late.</summary>
+    private readonly Dictionary<string, long[]> _closedThrough = [];
+
+    /// <summary>Trades that arrived after their bar had closed (they are stored as trades; the closed bar is not reopened).</summary>
+    public long LateTrades { get; private set; }
+
     public BarAggregator(params int[] intervalSeconds)
     {
         if (intervalSeconds.Length == 0 || intervalSeconds.Any(i => i <= 0))
@@ -28,21 +34,27 @@ public sealed class BarAggregator
         if (!_open.TryGetValue(symbol, out var bars))
         {
             _open[symbol] = bars = new Building?[_intervals.Length];
+            _closedThrough[symbol] = Enumerable.Repeat(long.MinValue, _intervals.Length).ToArray();
         }
 
+        var closedThrough = _closedThrough[symbol];
+        var late = false;
         for (var i = 0; i < _intervals.Length; i++)
         {
             var length = _intervals[i] * 1_000_000_000L;
             var openTime = tsNs - (tsNs % length + length) % length;
             var bar = bars[i];
+            if (openTime <= closedThrough[i] || (bar is not null && openTime < bar.OpenTimeNs))
+            {
+                // Its bar was closed (by a later trade or by the clock): reopening it would store a bar of the late
+                // trades alone over the whole one.
+                late = true;
+                continue;
+            }
+
             if (bar is not null && bar.OpenTimeNs != openTime)
             {
-                if (openTime < bar.OpenTimeNs)
-                {
-                    continue; // a late trade of a bar already closed; the validator keeps these out
-                }
-
-                closed.Add(bar.ToBar(symbol, _intervals[i]));
+                Close(symbol, i, bar, closed);
                 bar = null;
             }
 
@@ -54,6 +66,11 @@ public sealed class BarAggregator
             {
                 bar.Add(price, size);
             }
+        }
+
+        if (late)
+        {
+            LateTrades++;
         }
     }
 
@@ -70,11 +87,17 @@ public sealed class BarAggregator
             {
                 if (bars[i] is { } bar && bar.OpenTimeNs + _intervals[i] * 1_000_000_000L <= nowNs)
                 {
-                    closed.Add(bar.ToBar(symbol, _intervals[i]));
+                    Close(symbol, i, bar, closed);
                     bars[i] = null;
                 }
             }
         }
+    }
+
+    private void Close(string symbol, int interval, Building bar, List<OhlcvBar> closed)
+    {
+        _closedThrough[symbol][interval] = bar.OpenTimeNs;
+        closed.Add(bar.ToBar(symbol, _intervals[interval]));
     }
 
     /// <summary>The bar being built for a symbol and interval, if any (for "latest bar" views).</summary>

@@ -12,7 +12,7 @@ namespace Nautilus.MarketData.Engine.Apis;
 public static class MarketDataApi
 {
     public sealed record MarketDataStatsReport(
-        long Trades, long Quotes, long Books, long BarsClosed, long Rejected, IReadOnlyDictionary<string, long> RejectedByReason,
+        long Trades, long Quotes, long Books, long BarsClosed, long LateTradesForBars, long Rejected, IReadOnlyDictionary<string, long> RejectedByReason,
         long CacheHits, long CacheMisses, double CacheHitRate);
 
     public static IEndpointRouteBuilder MapMarketDataApi(this IEndpointRouteBuilder app)
@@ -98,7 +98,7 @@ public static class MarketDataApi
     public static Ok<MarketDataStatsReport> GetStats(MarketDataPipeline pipeline, MarketDataStats stats, LatestMarketCache cache)
     {
         var rejected = pipeline.Validator.Rejected;
-        return TypedResults.Ok(new MarketDataStatsReport(stats.Trades, stats.Quotes, stats.Books, stats.BarsClosed,
+        return TypedResults.Ok(new MarketDataStatsReport(stats.Trades, stats.Quotes, stats.Books, stats.BarsClosed, pipeline.LateTradesForBars,
             rejected.Values.Sum(), rejected.ToDictionary(r => r.Key.ToString(), r => r.Value),
             cache.Hits, cache.Misses, Math.Round(cache.HitRate, 4)));
     }

@@ -41,6 +41,9 @@ public sealed class MarketDataPipeline(
 
     public TickValidator Validator { get; } = new(instruments.IsKnown);
 
+    /// <summary>Trades stored but left out of bars because their bar had already closed.</summary>
+    public long LateTradesForBars => _bars.LateTrades;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reader = channel.Reader;

@@ -7,13 +7,17 @@ public static class StorageFailure
 {
     private const string CheckViolation = "23514";
 
+    /// <summary>An upsert batch holding the same key twice ("ON CONFLICT DO UPDATE command cannot affect row a second time").</summary>
+    private const string CardinalityViolation = "21000";
+
     /// <summary>
-    /// A data exception (class 22) or integrity violation (class 23) is the rows' fault and fails again on retry —
+    /// A data exception (class 22), an integrity violation (class 23) or rows of one batch colliding with each other
+    /// (21000) are the rows' fault and fail again on retry — the writer splits the batch until they are apart —
     /// except a row without a partition, which is the table's (the partition is created and the batch retried).
     /// </summary>
     public static bool IsRowFault(Exception ex) =>
         ex is PostgresException { SqlState: var state } &&
-        (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal)) &&
+        (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal) || state == CardinalityViolation) &&
         !IsMissingPartition(ex);
 
     public static bool IsMissingPartition(Exception ex) =>
