@@ -8,10 +8,7 @@ namespace Nautilus.MarketData.Domain.Bars;
 public sealed class BarAggregator
 {
     private readonly int[] _intervals;
-    private readonly Dictionary<string, Building?[]> _open = [];
-
-    /// <summary>Per symbol and interval, the open time of the last bar closed: a trade that falls in it is late.</summary>
-    private readonly Dictionary<string, long[]> _closedThrough = [];
+    private readonly Dictionary<string, SymbolBars> _symbols = [];
 
     /// <summary>Trades that arrived after their bar had closed (they are stored as trades; the closed bar is not reopened).</summary>
     public long LateTrades { get; private set; }
@@ -31,13 +28,12 @@ public sealed class BarAggregator
     /// <summary>Adds a trade; bars it closes are added to <paramref name="closed"/>.</summary>
     public void OnTrade(string symbol, long tsNs, double price, double size, List<OhlcvBar> closed)
     {
-        if (!_open.TryGetValue(symbol, out var bars))
+        if (!_symbols.TryGetValue(symbol, out var state))
         {
-            _open[symbol] = bars = new Building?[_intervals.Length];
-            _closedThrough[symbol] = Enumerable.Repeat(long.MinValue, _intervals.Length).ToArray();
+            _symbols[symbol] = state = new SymbolBars(_intervals.Length);
         }
 
-        var closedThrough = _closedThrough[symbol];
+        var (bars, closedThrough) = (state.Open, state.ClosedThrough);
         var late = false;
         for (var i = 0; i < _intervals.Length; i++)
         {
@@ -54,7 +50,7 @@ public sealed class BarAggregator
 
             if (bar is not null && bar.OpenTimeNs != openTime)
             {
-                Close(symbol, i, bar, closed);
+                Close(symbol, state, i, bar, closed);
                 bar = null;
             }
 
@@ -80,23 +76,24 @@ public sealed class BarAggregator
     /// <summary>Closes every bar whose interval ended at or before its own instrument's time (<see cref="InstrumentClocks"/>).</summary>
     public void CloseDue(Func<string, long> nowOf, List<OhlcvBar> closed)
     {
-        foreach (var (symbol, bars) in _open)
+        foreach (var (symbol, state) in _symbols)
         {
             var nowNs = nowOf(symbol);
+            var bars = state.Open;
             for (var i = 0; i < bars.Length; i++)
             {
                 if (bars[i] is { } bar && bar.OpenTimeNs + _intervals[i] * 1_000_000_000L <= nowNs)
                 {
-                    Close(symbol, i, bar, closed);
+                    Close(symbol, state, i, bar, closed);
                     bars[i] = null;
                 }
             }
         }
     }
 
-    private void Close(string symbol, int interval, Building bar, List<OhlcvBar> closed)
+    private void Close(string symbol, SymbolBars state, int interval, Building bar, List<OhlcvBar> closed)
     {
-        _closedThrough[symbol][interval] = bar.OpenTimeNs;
+        state.ClosedThrough[interval] = bar.OpenTimeNs;
         closed.Add(bar.ToBar(symbol, _intervals[interval]));
     }
 
@@ -104,7 +101,17 @@ public sealed class BarAggregator
     public OhlcvBar? Current(string symbol, int intervalSeconds)
     {
         var i = Array.IndexOf(_intervals, intervalSeconds);
-        return i >= 0 && _open.TryGetValue(symbol, out var bars) && bars[i] is { } bar ? bar.ToBar(symbol, intervalSeconds) : null;
+        return i >= 0 && _symbols.TryGetValue(symbol, out var state) && state.Open[i] is { } bar ? bar.ToBar(symbol, intervalSeconds) : null;
+    }
+
+    /// <summary>
+    /// One symbol's bars in the making, per interval, and the open time of the last bar closed per interval (a trade
+    /// falling in it, or earlier, is late).
+    /// </summary>
+    private sealed class SymbolBars(int intervals)
+    {
+        public Building?[] Open { get; } = new Building?[intervals];
+        public long[] ClosedThrough { get; } = Enumerable.Repeat(long.MinValue, intervals).ToArray();
     }
 
     private sealed class Building(long openTimeNs, double price, double size)

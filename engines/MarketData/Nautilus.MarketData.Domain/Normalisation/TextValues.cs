@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nautilus.Contracts;
 
 namespace Nautilus.MarketData.Domain.Normalisation;
 
@@ -28,7 +29,7 @@ public static class TextValues
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc) ||
             DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc))
         {
-            unixNs = (utc.Ticks - DateTime.UnixEpoch.Ticks) * 100;
+            unixNs = UnixNanos.From(utc);
             return true;
         }
 

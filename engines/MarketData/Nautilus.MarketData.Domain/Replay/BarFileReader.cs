@@ -1,3 +1,5 @@
+using Nautilus.Contracts;
+
 namespace Nautilus.MarketData.Domain.Replay;
 
 /// <summary>A bar read from a file, by its open time (UTC).</summary>
@@ -72,7 +74,7 @@ public static class BarFileReader
                 continue;
             }
 
-            var when = DateTime.UnixEpoch.AddTicks(ns / 100);
+            var when = UnixNanos.ToUtcDateTime(ns);
             if (!ohlc)
             {
                 // Wide matrix: every other column is a symbol's close.

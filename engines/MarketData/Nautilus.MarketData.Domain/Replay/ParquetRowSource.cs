@@ -1,3 +1,4 @@
+using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 using Parquet;
 using Parquet.Schema;
@@ -150,11 +151,11 @@ public sealed class ParquetRowSource : RowSource
                 case var t when t == typeof(uint): await ReadInteger<uint>(group, field, at, count, v => v, ct); break;
                 case var t when t == typeof(ulong): await ReadInteger<ulong>(group, field, at, count, v => (long)v, ct); break;
                 case var t when t == typeof(DateTime):
-                    await ReadTime<DateTime>(group, field, at, count, v => Ns(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v), ct);
+                    await ReadTime<DateTime>(group, field, at, count, v => UnixNanos.From(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v), ct);
                     break;
-                case var t when t == typeof(DateTimeOffset): await ReadTime<DateTimeOffset>(group, field, at, count, v => Ns(v.UtcDateTime), ct); break;
+                case var t when t == typeof(DateTimeOffset): await ReadTime<DateTimeOffset>(group, field, at, count, v => UnixNanos.From(v), ct); break;
                 case var t when t == typeof(DateOnly):
-                    await ReadTime<DateOnly>(group, field, at, count, v => Ns(v.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), ct);
+                    await ReadTime<DateOnly>(group, field, at, count, v => UnixNanos.From(v.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), ct);
                     break;
                 case var t when t == typeof(bool):
                     var flags = await ValuesAsync<bool>(group, field, count, ct);
@@ -166,13 +167,8 @@ public sealed class ParquetRowSource : RowSource
 
                     break;
                 default:
-                    var raw = await group.ReadRawColumnDataBaseAsync(field, ct);
-                    for (var i = 0; i < count; i++)
-                    {
-                        _texts![at + i] = _type.Name;
-                    }
-
-                    raw.Dispose();
+                    // Not a type a reader wants (bytes, nested values): not read; its cells only say what it holds.
+                    Array.Fill(_texts!, _type.Name, at, count);
                     break;
             }
         }
@@ -192,8 +188,6 @@ public sealed class ParquetRowSource : RowSource
             await group.ReadAsync(field, values.AsMemory(), null, ct);
             return Array.ConvertAll(values, v => (T?)v);
         }
-
-        private static long Ns(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) * 100;
 
         private async Task Read<T>(ParquetRowGroupReader group, DataField field, int at, int count, Func<T, double> convert, CancellationToken ct)
             where T : struct
@@ -235,7 +229,7 @@ public sealed class ParquetRowSource : RowSource
         public string Text(int row) =>
             _null[row] ? "" :
             _texts is not null ? _texts[row]?.Trim() ?? "" :
-            _times is not null ? DateTime.UnixEpoch.AddTicks(_times[row] / 100).ToString("O") :
+            _times is not null ? UnixNanos.ToUtcDateTime(_times[row]).ToString("O") :
             _integers is not null ? _integers[row].ToString(System.Globalization.CultureInfo.InvariantCulture) :
             _numbers![row].ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -131,7 +131,7 @@ public sealed class MarketDataRepository(NpgsqlDataSource dataSource)
         {
             for (var i = 0; i < TsMicros.Length; i++)
             {
-                var ts = new DateTime(DateTime.UnixEpoch.Ticks + TsMicros[i] * TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
+                var ts = UnixNanos.ToUtcDateTime(TsMicros[i] * 1_000);
                 if (ts >= from && ts <= to)
                 {
                     series.Add(ts, Open[i], High[i], Low[i], Close[i], Volume[i], Trades[i]);

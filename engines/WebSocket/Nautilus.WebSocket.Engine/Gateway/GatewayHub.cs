@@ -11,7 +11,6 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// </summary>
 public sealed class GatewayHub : IDisposable
 {
-    private readonly ConcurrentDictionary<Guid, ClientSession> _clients = new();
     private readonly ConcurrentDictionary<string, GatewayMessage> _latest = new();
     private readonly Shard[] _shards;
 
@@ -20,21 +19,13 @@ public sealed class GatewayHub : IDisposable
         _shards = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => new Shard()).ToArray();
     }
 
-    public IReadOnlyList<ClientSession> Clients => [.. _clients.Values];
+    public IReadOnlyList<ClientSession> Clients => [.. _shards.SelectMany(s => s.Clients.Values)];
 
     public int Topics => _latest.Count;
 
-    public void Add(ClientSession client)
-    {
-        _clients[client.Id] = client;
-        ShardOf(client).Clients[client.Id] = client;
-    }
+    public void Add(ClientSession client) => ShardOf(client).Clients[client.Id] = client;
 
-    public void Remove(ClientSession client)
-    {
-        _clients.TryRemove(client.Id, out _);
-        ShardOf(client).Clients.TryRemove(client.Id, out _);
-    }
+    public void Remove(ClientSession client) => ShardOf(client).Clients.TryRemove(client.Id, out _);
 
     /// <summary>Remembers the message as its topic's latest and hands it to every client subscribed to it.</summary>
     public void Dispatch(GatewayMessage message)

@@ -7,7 +7,6 @@ CREATE TABLE marketdata.bar_blocks (
     symbol      text               NOT NULL,
     interval_s  integer            NOT NULL,
     day         timestamptz        NOT NULL,
-    n           integer     NOT NULL,
     ts_us       bytea       NOT NULL, -- open times: int8, microseconds since the Unix epoch
     open        bytea       NOT NULL, -- float8 each
     high        bytea       NOT NULL,
@@ -42,12 +41,11 @@ LANGUAGE sql AS $$
         RETURNING q.symbol, q.interval_s, q.day
     ), built AS (
         -- One index range scan per due day (cost follows the days to build, not the size of the table).
-        INSERT INTO marketdata.bar_blocks (symbol, interval_s, day, n, ts_us, open, high, low, close, volume, trade_count)
-        SELECT d.symbol, d.interval_s, d.day, a.n, a.ts_us, a.open, a.high, a.low, a.close, a.volume, a.trade_count
+        INSERT INTO marketdata.bar_blocks (symbol, interval_s, day, ts_us, open, high, low, close, volume, trade_count)
+        SELECT d.symbol, d.interval_s, d.day, a.ts_us, a.open, a.high, a.low, a.close, a.volume, a.trade_count
         FROM due d
         CROSS JOIN LATERAL (
-            SELECT count(*)::integer AS n,
-                   string_agg(int8send((extract(epoch FROM b.ts) * 1000000)::bigint), ''::bytea ORDER BY b.ts) AS ts_us,
+            SELECT string_agg(int8send((extract(epoch FROM b.ts) * 1000000)::bigint), ''::bytea ORDER BY b.ts) AS ts_us,
                    string_agg(float8send(b.open), ''::bytea ORDER BY b.ts) AS open,
                    string_agg(float8send(b.high), ''::bytea ORDER BY b.ts) AS high,
                    string_agg(float8send(b.low), ''::bytea ORDER BY b.ts) AS low,
@@ -59,7 +57,7 @@ LANGUAGE sql AS $$
         ) a
         WHERE a.ts_us IS NOT NULL
         ON CONFLICT (symbol, interval_s, day) DO UPDATE SET
-            n = EXCLUDED.n, ts_us = EXCLUDED.ts_us, open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+            ts_us = EXCLUDED.ts_us, open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
             volume = EXCLUDED.volume, trade_count = EXCLUDED.trade_count
         RETURNING 1
     )
