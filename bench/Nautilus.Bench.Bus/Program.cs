@@ -15,7 +15,7 @@ using StackExchange.Redis;
 var messages = args.Length > 0 ? int.Parse(args[0]) : 2_000_000;
 
 await using var redis = await BenchRedis.StartAsync();
-await using var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{redis.Port}");
+await using var connection = await ConnectionMultiplexer.ConnectAsync(BusConnectionOptions.Parse($"127.0.0.1:{redis.Port}"));
 var payload = new RiskAlert("alert-000000", AlertSeverity.Warning, "gross-exposure",
     "gross exposure 93% of limit on portfolio pf-1 after fill of 1,000 AAPL @ 189.23 (strategy momentum-5m)", "pf-1", "AAPL",
     0.93, 1.0, TradingState.Active, 0);
@@ -76,6 +76,9 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
         await Task.Delay(1);
     }
     Interlocked.Exchange(ref received, 0);
+    using var sampler = Environment.GetEnvironmentVariable("NAUTILUS_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+    var (allocated, gen0, gen1, gen2) = (GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    var (cpu, redisCpu) = (Process.GetCurrentProcess().TotalProcessorTime, redis.CpuTime);
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < messages; i++)
     {
@@ -88,7 +91,11 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     }
     var total = clock.Elapsed;
     Console.WriteLine($"throughput: {messages:N0} messages published in {published.TotalSeconds:F2} s, all consumed in {total.TotalSeconds:F2} s " +
-                      $"=> {messages / total.TotalSeconds:N0} msg/s end to end");
+                      $"=> {messages / total.TotalSeconds:N0} msg/s end to end; CPU per message {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / messages:F2} µs " +
+                      $"+ {(redis.CpuTime - redisCpu).TotalMicroseconds / messages:F2} µs in Redis; " +
+                      $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / messages:N0} bytes allocated per message (whole process), " +
+                      $"GCs gen0/1/2: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}");
+    sampler?.Print();
     await ((IHostedService)consumer).StopAsync(CancellationToken.None);
 }
 
@@ -162,6 +169,16 @@ sealed class BenchRedis : IAsyncDisposable
     private BenchRedis(Process process, int port, string directory) => (_process, Port, _directory) = (process, port, directory);
 
     public int Port { get; }
+
+    /// <summary>CPU time redis-server has used (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public static async Task<BenchRedis> StartAsync()
     {

@@ -86,4 +86,33 @@ public class LatencyHistogramTests
         Assert.True(recent.Add(c));
         Assert.True(recent.Add(a));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(1_000)]
+    public void Recent_ids_answer_as_a_set_with_an_eviction_queue_would(int capacity)
+    {
+        // Reference model: the obvious HashSet + queue. Ids drawn from a small pool so repeats, evictions and
+        // re-admissions all happen, and sequential ids (as EnvelopeIds makes them) probe into each other's runs.
+        var recent = new RecentIds(capacity);
+        var set = new HashSet<Guid>();
+        var order = new Queue<Guid>();
+        var random = new Random(42);
+        var pool = Enumerable.Range(0, capacity * 3 + 2).Select(i => i % 2 == 0 ? EnvelopeIds.Next(1) : Guid.NewGuid()).ToArray();
+        for (var step = 0; step < 50_000; step++)
+        {
+            var id = pool[random.Next(pool.Length)];
+            var expected = set.Add(id);
+            if (expected)
+            {
+                order.Enqueue(id);
+                if (order.Count > capacity)
+                {
+                    set.Remove(order.Dequeue());
+                }
+            }
+            Assert.Equal(expected, recent.Add(id));
+        }
+    }
 }

@@ -66,7 +66,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public async Task<ConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+    public async Task<ConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(BusConnectionOptions.Parse(ConnectionString));
 
     public async ValueTask DisposeAsync()
     {

@@ -44,8 +44,7 @@ public static class EngineHostingExtensions
         {
             builder.AddKeyedRedisClient(bus,
                 settings => settings.DisableHealthChecks = true,
-                // Keep reconnecting in the background when a bus goes away instead of failing the engine.
-                options => options.AbortOnConnectFail = false);
+                options => BusConnectionOptions.Apply(options));
             health.Add(new HealthCheckRegistration(bus,
                 sp => new RedisBusHealthCheck(sp.GetRequiredKeyedService<IConnectionMultiplexer>(bus)),
                 HealthStatus.Unhealthy, ["ready"], DependencyCheckTimeout));

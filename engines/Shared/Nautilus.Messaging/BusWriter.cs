@@ -150,9 +150,7 @@ public sealed class BusWriter : IAsyncDisposable
     /// <summary>Writes entries grouped by stream; on failure resends, per stream, from the first entry not written.</summary>
     private async Task WriteWithRetryAsync(List<Envelope> batch, CancellationToken stopping)
     {
-        var pending = batch.GroupBy(e => e.Type)
-            .Select(g => (Type: g.Key, Entries: g.Chunk(_options.EnvelopesPerEntry).ToList()))
-            .ToList();
+        var pending = ByStream(batch);
         var backoff = TimeSpan.FromMilliseconds(50);
         while (pending.Count > 0)
         {
@@ -202,6 +200,15 @@ public sealed class BusWriter : IAsyncDisposable
                 backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
             }
         }
+    }
+
+    /// <summary>The batch cut into stream entries, per stream in queue order (usually one type: no grouping then).</summary>
+    private List<(Nautilus.Platform.MessageType Type, List<Envelope[]> Entries)> ByStream(List<Envelope> batch)
+    {
+        var first = batch[0].Type;
+        return batch.TrueForAll(e => e.Type == first)
+            ? [(first, batch.Chunk(_options.EnvelopesPerEntry).ToList())]
+            : batch.GroupBy(e => e.Type).Select(g => (g.Key, g.Chunk(_options.EnvelopesPerEntry).ToList())).ToList();
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);

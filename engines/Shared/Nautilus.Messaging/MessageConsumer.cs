@@ -77,7 +77,7 @@ public sealed class MessageConsumer(
     {
         var shared = connections[bus];
         // Blocking reads get a connection of their own: a blocked XREADGROUP would stall everything else on a shared one.
-        await using var blocking = await ConnectionMultiplexer.ConnectAsync(shared.Configuration);
+        await using var blocking = await ConnectionMultiplexer.ConnectAsync(BusConnectionOptions.Parse(shared.Configuration));
         var reader = blocking.GetDatabase();
         var streams = byStream.Keys.ToArray();
         var args = new List<object> { "GROUP", Group, ConsumerName, "COUNT", _options.ReadCount, "BLOCK", (long)_options.ReadBlock.TotalMilliseconds, "STREAMS" };

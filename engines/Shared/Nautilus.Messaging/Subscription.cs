@@ -3,8 +3,8 @@ using Nautilus.Platform;
 
 namespace Nautilus.Messaging;
 
-/// <summary>What a handler learns besides the payload: the envelope, and whether this is a redelivery.</summary>
-public sealed record MessageContext(Envelope Envelope, bool Redelivered, int Attempt);
+/// <summary>What a handler learns besides the payload: the envelope, and whether this is a redelivery (a struct: one per message).</summary>
+public readonly record struct MessageContext(Envelope Envelope, bool Redelivered, int Attempt);
 
 /// <summary>A handler of one message type, run by <see cref="MessageConsumer"/> in the service's consumer group.</summary>
 public sealed class Subscription
