@@ -120,6 +120,7 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     }
     stats[MessageType.RiskAlert].Latency.Reset();
 
+    var (gcs, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
     var clock = Stopwatch.StartNew();
     var sent = 0;
     while (sent < rate * seconds)
@@ -138,7 +139,8 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     }
     var h = stats[MessageType.RiskAlert].Latency;
     Console.WriteLine($"latency at {rate:N0} msg/s for {seconds} s ({h.Count:N0} messages): p50 {h.Quantile(0.5) / 1000:F3} ms, " +
-                      $"p99 {h.Quantile(0.99) / 1000:F3} ms, p99.9 {h.Quantile(0.999) / 1000:F3} ms, max {h.Quantile(1) / 1000:F3} ms");
+                      $"p99 {h.Quantile(0.99) / 1000:F3} ms, p99.9 {h.Quantile(0.999) / 1000:F3} ms, max {h.Quantile(1) / 1000:F3} ms; " +
+                      $"{GC.CollectionCount(0) - gcs} GCs pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms in all");
     await ((IHostedService)consumer).StopAsync(CancellationToken.None);
 }
 
