@@ -2,7 +2,7 @@
 # Sustained feed → pipeline → bus → PostgreSQL (issue #4): runs the whole platform (Release, host mode, ports +3000),
 # drives the simulator as fast as the pipeline takes it for a while, stops it, waits until the writers' backlog is
 # empty, then compares ticks accepted by the pipeline with rows the writers stored (count in = count stored).
-# Usage: bench/platform/feed-throughput.sh [seconds]
+# Usage: bench/platform/feed-throughput.sh [seconds]   (NAUTILUS_BENCH_DURING='command' runs it 10 s into the feed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/prerequisites.sh
@@ -42,6 +42,8 @@ before_in=$(accepted); before_stored=$(stored)
 curl -s -X POST "http://localhost:$md/api/feeds/simulator/start" -H 'content-type: application/json' \
   -d '{"seed":1,"eventsPerSecond":1000000,"realtime":false}' >/dev/null
 begin=$(date +%s.%N)
+# Optional: a command to run while the feed runs (e.g. a profiler), given as NAUTILUS_BENCH_DURING.
+[ -n "${NAUTILUS_BENCH_DURING:-}" ] && (sleep 10; eval "$NAUTILUS_BENCH_DURING") &
 sleep "$seconds"
 curl -s -X POST "http://localhost:$md/api/feeds/simulator/stop" >/dev/null
 end=$(date +%s.%N)

@@ -21,4 +21,8 @@ public sealed class Subscription
 
     public static Subscription For<T>(Func<T, MessageContext, CancellationToken, ValueTask> handler) where T : IMessage =>
         new(T.Type, (envelope, context, ct) => handler(MessageCodec.DecodePayload<T>(envelope), context, ct));
+
+    /// <summary>For a router that passes envelopes on without reading their payloads (the WebSocket gateway).</summary>
+    public static Subscription ForEnvelopes(MessageType type, Func<Envelope, MessageContext, CancellationToken, ValueTask> handler) =>
+        new(type, handler);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Nautilus.Contracts;
@@ -10,8 +9,9 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 
 /// <summary>
 /// From the buses to every replica's clients. The engine's consumer group gives each bus message to one replica;
-/// that replica serialises it to JSON once and publishes it on a Redis channel (the backplane) that every replica —
-/// itself included — listens to and dispatches to its own clients.
+/// that replica passes the envelope, still encoded, onto a Redis channel (the backplane) that every replica — itself
+/// included — listens to and dispatches to its own clients. Payloads become JSON only when a client wants them
+/// (<see cref="GatewayMessage"/>): the gateway sees every market-data message, its clients usually want a few symbols.
 /// </summary>
 public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.MarketData)] IConnectionMultiplexer redis, ILogger<BusFanOut> logger)
     : IHostedService
@@ -22,50 +22,63 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
+    // How each message type becomes JSON (and its conflation key).
+    private static readonly Dictionary<MessageType, Func<Envelope, (string Data, string? ConflationKey)>> Renderers =
+        typeof(IMessage).Assembly.GetTypes()
+            .Where(t => typeof(IMessage).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
+            .ToDictionary(
+                t => (MessageType)t.GetProperty(nameof(IMessage.Type), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!,
+                t => typeof(BusFanOut).GetMethod(nameof(Render), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(t).CreateDelegate<Func<Envelope, (string, string?)>>());
+
     public async Task StartAsync(CancellationToken cancellationToken) =>
-        await redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Receive(value!));
+        await redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Receive(value));
 
     public async Task StopAsync(CancellationToken cancellationToken) => await redis.GetSubscriber().UnsubscribeAsync(Channel);
 
     /// <summary>
-    /// The handler for one message type: JSON once, onto the backplane without waiting for Redis's reply (pipelined),
-    /// so the consumer keeps pace with the bus; the gateway is a live view, the bus keeps the record.
+    /// The handler of every consumed type: the envelope onto the backplane without waiting for Redis's reply
+    /// (pipelined), so the consumer keeps pace with the bus; the gateway is a live view, the bus keeps the record.
     /// </summary>
-    public ValueTask OnMessageAsync<T>(T message, MessageContext context, CancellationToken ct) where T : IMessage
+    public ValueTask OnEnvelopeAsync(Envelope envelope, MessageContext context, CancellationToken ct)
     {
-        var conflation = message is IConflatable { ConflationKey: { } key } ? key : "";
-        var data = JsonSerializer.Serialize(message, Json);
-        var line = string.Join('\u001f', MessageRouting.WireName(T.Type), message.PartitionKey, conflation,
-            context.Envelope.TimestampNs.ToString(CultureInfo.InvariantCulture), data);
-        redis.GetSubscriber().Publish(Channel, line, CommandFlags.FireAndForget);
+        redis.GetSubscriber().Publish(Channel, MessageCodec.EncodeBatch([envelope]), CommandFlags.FireAndForget);
         return ValueTask.CompletedTask;
     }
 
-    private void Receive(string line)
+    private void Receive(RedisValue value)
     {
-        var parts = line.Split('\u001f', 5);
-        if (parts.Length != 5 || !long.TryParse(parts[3], CultureInfo.InvariantCulture, out var publishedNs))
+        Envelope[] envelopes;
+        try
+        {
+            envelopes = MessageCodec.DecodeBatch((byte[])value!);
+        }
+        catch (MalformedMessageException)
         {
             logger.LogWarning("Ignored a malformed backplane message");
             return;
         }
-
-        hub.Dispatch(new GatewayMessage(parts[0], parts[1], parts[4], parts[2].Length > 0 ? parts[2] : null, publishedNs));
-    }
-
-    /// <summary>Subscribes <see cref="OnMessageAsync{T}"/> for every message type the engine consumes.</summary>
-    public static void AddSubscriptions(IServiceCollection services, EngineDescriptor engine)
-    {
-        var byType = typeof(IMessage).Assembly.GetTypes()
-            .Where(t => typeof(IMessage).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
-            .ToDictionary(t => (MessageType)t.GetProperty(nameof(IMessage.Type), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!);
-        var register = typeof(BusFanOut).GetMethod(nameof(Register), BindingFlags.NonPublic | BindingFlags.Static)!;
-        foreach (var type in engine.Consumes)
+        foreach (var envelope in envelopes)
         {
-            register.MakeGenericMethod(byType[type]).Invoke(null, [services]);
+            if (Renderers.TryGetValue(envelope.Type, out var render))
+            {
+                hub.Dispatch(new GatewayMessage(MessageRouting.WireName(envelope.Type), envelope.Key, envelope.TimestampNs, () => render(envelope)));
+            }
         }
     }
 
-    private static void Register<T>(IServiceCollection services) where T : IMessage =>
-        services.AddSubscription<T>(sp => sp.GetRequiredService<BusFanOut>().OnMessageAsync);
+    /// <summary>Subscribes <see cref="OnEnvelopeAsync"/> for every message type the engine consumes.</summary>
+    public static void AddSubscriptions(IServiceCollection services, EngineDescriptor engine)
+    {
+        foreach (var type in engine.Consumes)
+        {
+            services.AddSingleton(sp => Subscription.ForEnvelopes(type, sp.GetRequiredService<BusFanOut>().OnEnvelopeAsync));
+        }
+    }
+
+    private static (string Data, string? ConflationKey) Render<T>(Envelope envelope) where T : IMessage
+    {
+        var message = MessageCodec.DecodePayload<T>(envelope);
+        return (JsonSerializer.Serialize(message, Json), message is IConflatable { ConflationKey: { } key } ? key : null);
+    }
 }

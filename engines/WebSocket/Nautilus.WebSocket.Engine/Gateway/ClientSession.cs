@@ -78,7 +78,13 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         }
     }
 
-    public void Enqueue(GatewayMessage message) => Enqueue(message.Frame, message.PublishedNs, message.Slot);
+    public void Enqueue(GatewayMessage message)
+    {
+        if (message.Readable)
+        {
+            Enqueue(message.Frame, message.PublishedNs, message.Slot);
+        }
+    }
 
     /// <summary>Sends a frame (snapshots, acknowledgements, errors) in order with the rest; never conflated.</summary>
     public void EnqueueControl(string frame) => Enqueue(Encoding.UTF8.GetBytes(frame), 0, null);

@@ -123,7 +123,7 @@ public static class GatewayEndpoint
         {
             case "subscribe":
                 client.Subscribe(topics, now => JsonSerializer.Serialize(new { op = "subscribed", topics = now }),
-                    hub.Snapshot(topics).Select(m => m.SnapshotFrame));
+                    hub.Snapshot(topics).Where(m => m.Readable).Select(m => m.SnapshotFrame));
                 break;
             case "unsubscribe":
                 client.EnqueueControl(JsonSerializer.Serialize(new { op = "subscribed", topics = client.Unsubscribe(topics) }));

@@ -7,22 +7,72 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// A bus message as clients receive it: its topic (<c>TYPE:KEY</c>, e.g. <c>PRICE_UPDATE:AAPL</c>), its payload as
 /// JSON, the update frame sent to every subscriber (built and UTF-8 encoded once, however many clients get it), the
 /// slot a newer message of the same kind replaces it in when a client is slow (null: never replaced — trades, bars),
-/// and when it was published (delivery latency).
+/// and when it was published (delivery latency). Payload, slot and frame are rendered on first use: every bus message
+/// passes through the gateway, and one that no client subscribes to is never turned into JSON.
 /// </summary>
-public sealed record GatewayMessage(string Type, string Key, string Data, string? ConflationKey, long PublishedNs)
+public sealed class GatewayMessage
 {
-    public string Topic { get; } = $"{Type}:{Key}";
+    private readonly Func<(string Data, string? ConflationKey)> _render;
+    private Rendering? _rendering;
+
+    /// <param name="render">The payload as JSON and its conflation key (null: every message counts); may throw
+    /// <see cref="Nautilus.Messaging.MalformedMessageException"/>, which makes the message unreadable.</param>
+    public GatewayMessage(string type, string key, long publishedNs, Func<(string Data, string? ConflationKey)> render)
+    {
+        Type = type;
+        Key = key;
+        PublishedNs = publishedNs;
+        Topic = $"{type}:{key}";
+        WildcardTopic = $"{type}:*";
+        _render = render;
+    }
+
+    public GatewayMessage(string type, string key, string data, string? conflationKey, long publishedNs)
+        : this(type, key, publishedNs, () => (data, conflationKey))
+    {
+    }
+
+    public string Type { get; }
+
+    public string Key { get; }
+
+    public long PublishedNs { get; }
+
+    public string Topic { get; }
 
     /// <summary>The wildcard topic that also takes this message (<c>TYPE:*</c>).</summary>
-    public string WildcardTopic { get; } = $"{Type}:*";
+    public string WildcardTopic { get; }
+
+    /// <summary>False when the payload could not be decoded; such a message is sent to nobody.</summary>
+    public bool Readable => Rendered.Frame.Length > 0;
+
+    public string? Data => Rendered.Data;
 
     /// <summary>Where a slow client keeps only the newest message of this kind, or null when every message counts.</summary>
-    public string? Slot { get; } = ConflationKey is null ? null : $"{Type}:{ConflationKey}";
+    public string? Slot => Rendered.Slot;
 
-    public ReadOnlyMemory<byte> Frame { get; } = Encoding.UTF8.GetBytes(Build("update", Type, Key, Data, PublishedNs));
+    public ReadOnlyMemory<byte> Frame => Rendered.Frame;
 
-    public string SnapshotFrame => Build("snapshot", Type, Key, Data, PublishedNs);
+    public string SnapshotFrame => Build("snapshot", Rendered.Data ?? "null");
 
-    private static string Build(string op, string type, string key, string data, long publishedNs) =>
-        $$"""{"op":"{{op}}","topic":"{{type}}:{{JavaScriptEncoder.Default.Encode(key)}}","type":"{{type}}","key":"{{JavaScriptEncoder.Default.Encode(key)}}","publishedNs":{{publishedNs}},"data":{{data}}}""";
+    // Two shards may render at once; both get the same result and either may be kept, so no lock is needed.
+    private Rendering Rendered => _rendering ??= Render();
+
+    private Rendering Render()
+    {
+        try
+        {
+            var (data, conflationKey) = _render();
+            return new Rendering(data, conflationKey is null ? null : $"{Type}:{conflationKey}", Encoding.UTF8.GetBytes(Build("update", data)));
+        }
+        catch (Nautilus.Messaging.MalformedMessageException)
+        {
+            return new Rendering(null, null, ReadOnlyMemory<byte>.Empty);
+        }
+    }
+
+    private string Build(string op, string data) =>
+        $$"""{"op":"{{op}}","topic":"{{Type}}:{{JavaScriptEncoder.Default.Encode(Key)}}","type":"{{Type}}","key":"{{JavaScriptEncoder.Default.Encode(Key)}}","publishedNs":{{PublishedNs}},"data":{{data}}}""";
+
+    private sealed record Rendering(string? Data, string? Slot, ReadOnlyMemory<byte> Frame);
 }

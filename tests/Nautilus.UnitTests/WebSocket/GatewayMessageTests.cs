@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json;
+using Nautilus.Messaging;
+using Nautilus.WebSocket.Engine.Gateway;
+
+namespace Nautilus.UnitTests.WebSocket;
+
+public class GatewayMessageTests
+{
+    [Fact]
+    public void A_message_nobody_reads_is_never_rendered_and_one_that_is_read_renders_once()
+    {
+        var renders = 0;
+        var message = new GatewayMessage("MARKET_DATA", "AAPL", 42, () =>
+        {
+            renders++;
+            return ("""{"price":187.5}""", "AAPL:Quote");
+        });
+        Assert.Equal("MARKET_DATA:AAPL", message.Topic);
+        Assert.Equal("MARKET_DATA:*", message.WildcardTopic);
+        Assert.Equal(0, renders);
+
+        using var frame = JsonDocument.Parse(Encoding.UTF8.GetString(message.Frame.Span));
+        Assert.Equal("update", frame.RootElement.GetProperty("op").GetString());
+        Assert.Equal("MARKET_DATA:AAPL", frame.RootElement.GetProperty("topic").GetString());
+        Assert.Equal(42, frame.RootElement.GetProperty("publishedNs").GetInt64());
+        Assert.Equal(187.5, frame.RootElement.GetProperty("data").GetProperty("price").GetDouble());
+        Assert.Equal("MARKET_DATA:AAPL:Quote", message.Slot);
+        Assert.Contains("\"op\":\"snapshot\"", message.SnapshotFrame);
+        Assert.Equal(1, renders);
+    }
+
+    [Fact]
+    public void A_payload_that_cannot_be_decoded_makes_the_message_unreadable_instead_of_failing_the_shard()
+    {
+        var message = new GatewayMessage("RISK_ALERT", "pf-1", 1, () => throw new MalformedMessageException("truncated"));
+        Assert.False(message.Readable);
+        Assert.True(message.Frame.IsEmpty);
+    }
+
+    [Fact]
+    public void Keys_are_escaped_in_frames()
+    {
+        var message = new GatewayMessage("MARKET_DATA", "A\"B", """{}""", null, 0);
+        using var frame = JsonDocument.Parse(Encoding.UTF8.GetString(message.Frame.Span));
+        Assert.Equal("A\"B", frame.RootElement.GetProperty("key").GetString());
+        Assert.Null(message.Slot);
+    }
+}
