@@ -8,6 +8,12 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
 {
     public sealed record FeedInfo(string State, long Events, string? Error);
 
+    /// <summary>One feed of the MarketData engine as its list shows it; settings as the JSON it was started with.</summary>
+    public sealed record FeedRow(string Name, string Description, string State, long Events, string? Error, string Settings);
+
+    /// <summary>What an uploaded tick file holds (or why it was refused), in one line for the page.</summary>
+    public sealed record UploadResult(bool Stored, string Summary, IReadOnlyList<string> RowErrors);
+
     private HttpClient Client => httpClients.CreateClient(MarketStream.MarketDataClient);
 
     public async Task<FeedInfo?> SimulatorAsync(CancellationToken ct = default)
@@ -28,6 +34,51 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
 
     public Task<string?> StopAsync() => SendAsync("/api/feeds/simulator/stop", null);
 
+    public async Task<IReadOnlyList<FeedRow>> FeedsAsync(CancellationToken ct = default)
+    {
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/feeds", ct));
+        return json.RootElement.EnumerateArray().Select(f => new FeedRow(
+            f.GetProperty("name").GetString()!, f.GetProperty("description").GetString() ?? "", f.GetProperty("state").GetString()!,
+            f.GetProperty("events").GetInt64(), f.TryGetProperty("error", out var e) ? e.GetString() : null,
+            f.TryGetProperty("settings", out var s) && s.ValueKind == JsonValueKind.Object ? s.GetRawText() : "{}")).ToArray();
+    }
+
+    /// <summary>Starts any feed with settings typed by the operator; returns null on success, else the problem.</summary>
+    public async Task<string?> StartFeedAsync(string name, string settingsJson)
+    {
+        using var content = new StringContent(string.IsNullOrWhiteSpace(settingsJson) ? "{}" : settingsJson, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Client.PostAsync($"/api/feeds/{Uri.EscapeDataString(name)}/start", content);
+        return await ProblemOfAsync(response);
+    }
+
+    public async Task<string?> StopFeedAsync(string name)
+    {
+        using var response = await Client.PostAsync($"/api/feeds/{Uri.EscapeDataString(name)}/stop", null);
+        return await ProblemOfAsync(response);
+    }
+
+    /// <summary>Stores a CSV or Parquet tick file where the tick-replay feed plays it from.</summary>
+    public async Task<UploadResult> UploadReplayFileAsync(string name, Stream file, CancellationToken ct = default)
+    {
+        using var content = new StreamContent(file);
+        content.Headers.ContentType = new(name.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "application/vnd.apache.parquet" : "text/csv");
+        using var response = await Client.PutAsync($"/api/replay/files/{Uri.EscapeDataString(name)}", content, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return new UploadResult(false, await ProblemOfAsync(response) ?? response.StatusCode.ToString(), []);
+        }
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var r = json.RootElement;
+        var errors = r.GetProperty("errors").EnumerateArray()
+            .Select(e => $"line {e.GetProperty("line").GetInt32()}, {e.GetProperty("field").GetString()}: {e.GetProperty("problem").GetString()}")
+            .ToArray();
+        return new UploadResult(true,
+            $"{r.GetProperty("name").GetString()} stored: {r.GetProperty("rows").GetInt32()} rows ({r.GetProperty("trades").GetInt32()} trades, " +
+            $"{r.GetProperty("quotes").GetInt32()} quotes), {r.GetProperty("accepted").GetInt32()} will be accepted, {r.GetProperty("rejected").GetInt32()} refused",
+            errors);
+    }
+
     /// <summary>Returns null on success, else the problem's detail.</summary>
     public Task<string?> InjectAsync(string symbol, string kind, double magnitude, double durationSeconds, double recoverySeconds) =>
         SendAsync("/api/feeds/simulator/scenarios", new { symbol, kind, magnitude, durationSeconds, recoverySeconds });
@@ -35,6 +86,12 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
     private async Task<string?> SendAsync(string path, object? body)
     {
         using var response = body is null ? await Client.PostAsync(path, null) : await Client.PostAsJsonAsync(path, body);
+        return await ProblemOfAsync(response);
+    }
+
+    /// <summary>Null for a success; else the problem's fields at fault with their messages (or its detail).</summary>
+    private static async Task<string?> ProblemOfAsync(HttpResponseMessage response)
+    {
         if (response.IsSuccessStatusCode)
         {
             return null;
@@ -44,7 +101,12 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
         try
         {
             using var problem = JsonDocument.Parse(text);
-            return problem.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : text;
+            var root = problem.RootElement;
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                return string.Join("; ", errors.EnumerateObject().Select(f => $"{f.Name}: {string.Join(", ", f.Value.EnumerateArray().Select(m => m.GetString()))}"));
+            }
+            return root.TryGetProperty("detail", out var d) ? d.GetString() : text;
         }
         catch (JsonException)
         {

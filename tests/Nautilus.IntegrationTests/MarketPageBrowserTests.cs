@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
 using Microsoft.Playwright;
+using Nautilus.Platform;
 
 namespace Nautilus.IntegrationTests;
 
@@ -43,6 +47,61 @@ public sealed class MarketPageBrowserTests(PlatformFixture platform)
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts, "market-page.png"), FullPage = true });
         Assert.True(low <= before * 0.95, $"chart low {low} did not fall 5 % below {before}");
+    }
+
+    [Fact]
+    public async Task A_tick_file_uploaded_on_the_page_reports_its_bad_rows_and_replays_from_the_feed_controls()
+    {
+        Assert.NotNull(platform.App);
+        using (var created = await platform.Http.PostAsJsonAsync(PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, "/api/instruments"),
+                   new { symbol = "TUIR", assetClass = "Equity", venue = "NYSE", currency = "USD", tickSize = 0.01, lotSize = 1, sector = "Industrials" }))
+        {
+            Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"create TUIR: {created.StatusCode}");
+        }
+
+        // 200 trades a second apart on 2023-05-02, and one row whose price is not a number (line 202).
+        var start = new DateTimeOffset(2023, 5, 2, 14, 0, 0, TimeSpan.Zero);
+        var csv = new StringBuilder("timestamp,symbol,price,size\n");
+        for (var i = 0; i < 200; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{start.AddSeconds(i):O},TUIR,{40 + i * 0.01:F2},10\n");
+        }
+        csv.Append(CultureInfo.InvariantCulture, $"{start.AddSeconds(201):O},TUIR,forty,10\n");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1400 } });
+        await page.GotoAsync(PlatformFixture.WebUrl("/market").ToString());
+
+        // Every feed of the engine is listed with its controls.
+        foreach (var feed in new[] { "simulator", "bar-replay", "tick-replay", "coinbase" })
+        {
+            await Assertions.Expect(page.Locator($"tr[data-feed='{feed}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        }
+
+        await page.GetByTestId("replay-upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "tuir-2023-05-02.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()),
+        });
+        var result = page.GetByTestId("replay-upload-result");
+        await Assertions.Expect(result).ToContainTextAsync("tuir-2023-05-02.csv stored: 201 rows (200 trades, 0 quotes)", new() { Timeout = 30_000 });
+        await Assertions.Expect(result).ToContainTextAsync("line 202, price");
+
+        // A setting the feed refuses comes back with its field; good settings replay the file to its end.
+        var settings = page.GetByTestId("feed-settings-tick-replay");
+        await settings.FillAsync("""{"file": "no-such-file.csv"}""");
+        await page.GetByTestId("feed-start-tick-replay").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("feeds-message")).ToContainTextAsync("file:", new() { Timeout = 30_000 });
+
+        await settings.FillAsync("""{"file": "tuir-2023-05-02.csv", "speed": 0}""");
+        await page.GetByTestId("feed-start-tick-replay").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("feeds-message")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        var row = page.Locator("tr[data-feed='tick-replay']");
+        await Assertions.Expect(row.GetByTestId("feed-row-events")).ToHaveTextAsync("200", new() { Timeout = 30_000 });
+        await Assertions.Expect(row.GetByTestId("feed-row-state")).ToContainTextAsync("Stopped", new() { Timeout = 30_000 });
+
+        using var deleted = await platform.Http.DeleteAsync(PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, "/api/replay/files/tuir-2023-05-02.csv"));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
 
     private static double Attribute(string? value) => double.Parse(value!, CultureInfo.InvariantCulture);
