@@ -14,6 +14,8 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
     /// <summary>What an uploaded tick file holds (or why it was refused), in one line for the page.</summary>
     public sealed record UploadResult(bool Stored, string Summary, IReadOnlyList<string> RowErrors);
 
+    public const string UploadClient = "marketdata-upload";
+
     private HttpClient Client => httpClients.CreateClient(MarketStream.MarketDataClient);
 
     public async Task<FeedInfo?> SimulatorAsync(CancellationToken ct = default)
@@ -62,7 +64,7 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
     {
         using var content = new StreamContent(file);
         content.Headers.ContentType = new(name.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "application/vnd.apache.parquet" : "text/csv");
-        using var response = await Client.PutAsync($"/api/replay/files/{Uri.EscapeDataString(name)}", content, ct);
+        using var response = await httpClients.CreateClient(UploadClient).PutAsync($"/api/replay/files/{Uri.EscapeDataString(name)}", content, ct);
         if (!response.IsSuccessStatusCode)
         {
             return new UploadResult(false, await ProblemOfAsync(response) ?? response.StatusCode.ToString(), []);
