@@ -6,8 +6,6 @@ namespace Nautilus.Web.Market;
 /// <summary>The feed controls of the Market view: the MarketData engine's feed and scenario endpoints.</summary>
 public sealed class MarketFeedClient(IHttpClientFactory httpClients)
 {
-    public sealed record FeedInfo(string State, long Events, string? Error);
-
     /// <summary>One feed of the MarketData engine as its list shows it; settings as the JSON it was started with.</summary>
     public sealed record FeedRow(string Name, string Description, string State, long Events, string? Error, string Settings);
 
@@ -18,23 +16,7 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
 
     private HttpClient Client => httpClients.CreateClient(MarketStream.MarketDataClient);
 
-    public async Task<FeedInfo?> SimulatorAsync(CancellationToken ct = default)
-    {
-        using var response = await Client.GetAsync("/api/feeds/simulator", ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            return null;
-        }
-
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-        var root = json.RootElement;
-        return new FeedInfo(root.GetProperty("state").GetString()!, root.GetProperty("events").GetInt64(),
-            root.TryGetProperty("error", out var e) ? e.GetString() : null);
-    }
-
     public Task<string?> StartAsync() => SendAsync("/api/feeds/simulator/start", null);
-
-    public Task<string?> StopAsync() => SendAsync("/api/feeds/simulator/stop", null);
 
     public async Task<IReadOnlyList<FeedRow>> FeedsAsync(CancellationToken ct = default)
     {

@@ -46,8 +46,6 @@ public sealed class GatewayMessage
     /// <summary>False when the payload could not be decoded; such a message is sent to nobody.</summary>
     public bool Readable => Rendered.Frame.Length > 0;
 
-    public string? Data => Rendered.Data;
-
     /// <summary>Where a slow client keeps only the newest message of this kind, or null when every message counts.</summary>
     public string? Slot => Rendered.Slot;
 
