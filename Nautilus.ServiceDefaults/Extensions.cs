@@ -55,9 +55,9 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter($"{TelemetryPrefix}.*"))
             .WithTracing(tracing => tracing
-                // Spans of a sampled parent are kept; roots: see MarketDataSampler (Nautilus:Tracing:MarketDataSampleRatio).
-                .SetSampler(new ParentBasedSampler(new MarketDataSampler(
-                    builder.Configuration.GetValue("Nautilus:Tracing:MarketDataSampleRatio", 0.001))))
+                // Every root is recorded and children follow their parent; market data is head-sampled where it is
+                // published, so an unsampled tick makes no span at all (Nautilus:Bus:MarketDataTraceRatio).
+                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource($"{TelemetryPrefix}.*")
                 .AddAspNetCoreInstrumentation(o =>

@@ -284,4 +284,41 @@ public sealed class BusTests : IAsyncLifetime
         Assert.Equal(publish.SpanId, consume.ParentSpanId);
         Assert.Equal("consume RISK_ALERT", consume.DisplayName);
     }
+
+    [Fact]
+    public async Task Market_data_is_traced_one_publish_in_n_and_an_untraced_tick_makes_no_span_anywhere()
+    {
+        var activities = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == BusStats.MeterName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var received = new ConcurrentDictionary<string, string?>();
+        await using var host = new BusHost(_marketData, _logic, "vpin-engine", o => o.MarketDataTraceRatio = 0.25,
+            Subscription.For<PriceUpdate>((price, context, _) =>
+            {
+                received[price.InstrumentId] = context.Envelope.TraceParent;
+                return ValueTask.CompletedTask;
+            }));
+        await host.StartAsync();
+
+        for (var i = 1; i <= 8; i++)
+        {
+            await host.Publisher.PublishAsync(Messages.Price($"TRC{i}", i)); // one symbol each: nothing conflates
+        }
+
+        await Eventually.TrueAsync(() => received.Count == 8, Within, "all eight prices consumed");
+        await Eventually.TrueAsync(() => activities.Count(a => a.Kind == ActivityKind.Consumer) == 2, Within, "two consume spans ended");
+
+        // Every fourth publish starts a trace: the 4th and the 8th; the others carry no trace context.
+        Assert.Equal(["TRC4", "TRC8"], received.Where(r => r.Value is not null).Select(r => r.Key).Order());
+        var publishes = activities.Where(a => a.Kind == ActivityKind.Producer).ToArray();
+        var consumes = activities.Where(a => a.Kind == ActivityKind.Consumer).ToArray();
+        Assert.Equal(2, publishes.Length);
+        Assert.Equal(publishes.Select(p => p.SpanId.ToHexString()).Order(), consumes.Select(c => c.ParentSpanId.ToHexString()).Order());
+        Assert.All(consumes, c => Assert.Equal("consume PRICE_UPDATE", c.DisplayName));
+    }
 }

@@ -40,6 +40,13 @@ public sealed class BusOptions
     /// <summary>How often pending entries of dead consumers are looked for.</summary>
     public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Share of market-data publishes that start a trace (0 to 1; 1 traces every message). The others carry no trace
+    /// context and create no span on either side: at tens of thousands of ticks a second, an unrecorded span per message
+    /// still cost an Activity and a trace-context parse in every consuming engine. Business messages are always traced.
+    /// </summary>
+    public double MarketDataTraceRatio { get; set; } = 0.001;
+
     /// <summary>Where a consumer group created for the first time starts: new messages only, or the whole stream.</summary>
     public bool NewGroupsReadFromStart { get; set; }
 }

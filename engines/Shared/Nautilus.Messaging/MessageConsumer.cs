@@ -252,9 +252,11 @@ public sealed class MessageConsumer(
 
     private async Task InvokeAsync(IDatabase db, Subscription subscription, Envelope envelope, string entryId, bool redelivered, CancellationToken ct)
     {
-        ActivityContext.TryParse(envelope.TraceParent, null, out var parent);
-        using var activity = MessagePublisher.ActivitySource.StartActivity(
-            StreamNames.ConsumeSpan(envelope.Type), ActivityKind.Consumer, parent);
+        // Market data without trace context was not sampled by its publisher (BusOptions.MarketDataTraceRatio): no span.
+        using var activity = envelope.TraceParent is null && MessageRouting.BusOf(envelope.Type) == Bus.MarketData
+            ? null
+            : MessagePublisher.ActivitySource.StartActivity(StreamNames.ConsumeSpan(envelope.Type), ActivityKind.Consumer,
+                ActivityContext.TryParse(envelope.TraceParent, null, out var parent) ? parent : default);
         activity?.SetTag("messaging.message.id", envelope.Id.ToString());
         activity?.SetTag("messaging.consumer.group.name", Group);
 
