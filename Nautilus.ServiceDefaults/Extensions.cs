@@ -47,6 +47,13 @@ public static class Extensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+        // Npgsql logs every command and every binary COPY at Information: the market-data writers alone made a hundred
+        // log records a second for the dashboard to store. Warnings and errors still come through; configuration wins.
+        if (builder.Configuration["Logging:LogLevel:Npgsql"] is null)
+        {
+            builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        }
+
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -56,7 +63,7 @@ public static class Extensions
                 .AddMeter($"{TelemetryPrefix}.*"))
             .WithTracing(tracing => tracing
                 // Every root is recorded and children follow their parent; market data is head-sampled where it is
-                // published, so an unsampled tick makes no span at all (Nautilus:Bus:MarketDataTraceRatio).
+                // published, so an unsampled tick makes no span at all (Nautilus:Bus:MarketDataTracesPerSecond).
                 .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource($"{TelemetryPrefix}.*")

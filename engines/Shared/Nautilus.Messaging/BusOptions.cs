@@ -41,11 +41,12 @@ public sealed class BusOptions
     public TimeSpan ClaimInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Share of market-data publishes that start a trace (0 to 1; 1 traces every message). The others carry no trace
-    /// context and create no span on either side: at tens of thousands of ticks a second, an unrecorded span per message
-    /// still cost an Activity and a trace-context parse in every consuming engine. Business messages are always traced.
+    /// Market-data publishes that start a trace, at most, per second (0: none). The others carry no trace context and
+    /// create no span on either side: at tens of thousands of ticks a second an unrecorded span per message still cost
+    /// an Activity and a trace-context parse in every consuming engine, and a ratio still grew with the feed.
+    /// Business messages are always traced.
     /// </summary>
-    public double MarketDataTraceRatio { get; set; } = 0.001;
+    public double MarketDataTracesPerSecond { get; set; } = 2;
 
     /// <summary>Where a consumer group created for the first time starts: new messages only, or the whole stream.</summary>
     public bool NewGroupsReadFromStart { get; set; }

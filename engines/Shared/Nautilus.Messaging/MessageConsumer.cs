@@ -252,7 +252,7 @@ public sealed class MessageConsumer(
 
     private async Task InvokeAsync(IDatabase db, Subscription subscription, Envelope envelope, string entryId, bool redelivered, CancellationToken ct)
     {
-        // Market data without trace context was not sampled by its publisher (BusOptions.MarketDataTraceRatio): no span.
+        // Market data without trace context was not sampled by its publisher (BusOptions.MarketDataTracesPerSecond): no span.
         using var activity = envelope.TraceParent is null && MessageRouting.BusOf(envelope.Type) == Bus.MarketData
             ? null
             : MessagePublisher.ActivitySource.StartActivity(StreamNames.ConsumeSpan(envelope.Type), ActivityKind.Consumer,

@@ -10,19 +10,17 @@ public sealed class MessagePublisher(BusWriters writers, IOptions<BusOptions> op
 {
     public static readonly ActivitySource ActivitySource = new(BusStats.MeterName);
 
-    // Every n-th market-data publish starts a trace (0: none); counted, not random, so the share is exact.
-    private readonly long _traceMarketDataEvery = options.Value.MarketDataTraceRatio <= 0 ? 0
-        : Math.Max(1, (long)Math.Round(1 / Math.Min(1, options.Value.MarketDataTraceRatio)));
-    private long _marketDataPublished;
+    private readonly TraceRateLimiter _marketDataTraces = new(options.Value.MarketDataTracesPerSecond);
 
     public ValueTask PublishAsync<T>(T message, PublishOptions? publishOptions = null, CancellationToken cancellationToken = default)
         where T : IMessage
     {
         ArgumentNullException.ThrowIfNull(message);
+        var now = clock.GetUtcNow();
         var bus = MessageRouting.BusOf(T.Type);
         Activity? activity = null;
         string? traceParent = null;
-        if (bus != Bus.MarketData || TraceThisMarketData())
+        if (bus != Bus.MarketData || _marketDataTraces.TryTake(now.UtcTicks))
         {
             // A producer span when someone listens; its id is the W3C traceparent the consumer continues.
             activity = ActivitySource.StartActivity(StreamNames.PublishSpan(T.Type), ActivityKind.Producer);
@@ -32,8 +30,6 @@ public sealed class MessagePublisher(BusWriters writers, IOptions<BusOptions> op
         }
 
         using var span = activity;
-
-        var now = clock.GetUtcNow();
         var envelope = new Envelope(
             EnvelopeIds.Next(now.ToUnixTimeMilliseconds()),
             T.Type,
@@ -49,9 +45,6 @@ public sealed class MessagePublisher(BusWriters writers, IOptions<BusOptions> op
         var conflationKey = message is IConflatable conflatable ? conflatable.ConflationKey : null;
         return writers.For(bus).EnqueueAsync(envelope, conflationKey, cancellationToken);
     }
-
-    private bool TraceThisMarketData() =>
-        _traceMarketDataEvery > 0 && Interlocked.Increment(ref _marketDataPublished) % _traceMarketDataEvery == 0;
 
     public Task FlushAsync(CancellationToken cancellationToken = default) =>
         Task.WhenAll(writers.All.Select(w => w.FlushAsync(cancellationToken)));
