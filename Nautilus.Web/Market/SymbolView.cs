@@ -20,6 +20,7 @@ public sealed class SymbolView(string symbol)
     public double? Last { get; private set; }
     public double? Reference { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
+    /// <summary>Trades since the UI connected, counted from the closed one-second bars (trade prints arrive sampled).</summary>
     public long Trades { get; private set; }
     public IReadOnlyList<LadderLevel> Bids { get; private set; } = [];
     public IReadOnlyList<LadderLevel> Asks { get; private set; } = [];
@@ -48,8 +49,9 @@ public sealed class SymbolView(string symbol)
         Last = price;
         Reference ??= price;
         UpdatedAt = ts;
-        Trades++;
     }
+
+    public void OnBarTrades(long count) => Trades += count;
 
     public void OnBook(IReadOnlyList<LadderLevel> bids, IReadOnlyList<LadderLevel> asks) => (Bids, Asks) = (bids, asks);
 

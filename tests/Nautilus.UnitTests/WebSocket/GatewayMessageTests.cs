@@ -14,7 +14,7 @@ public class GatewayMessageTests
         var message = new GatewayMessage("MARKET_DATA", "AAPL", 42, () =>
         {
             renders++;
-            return ("""{"price":187.5}""", "AAPL:Quote");
+            return new GatewayPayload("""{"price":187.5}""", "AAPL:Quote", "AAPL:Quote");
         });
         Assert.Equal("MARKET_DATA:AAPL", message.Topic);
         Assert.Equal("MARKET_DATA:*", message.WildcardTopic);
@@ -26,6 +26,7 @@ public class GatewayMessageTests
         Assert.Equal(42, frame.RootElement.GetProperty("publishedNs").GetInt64());
         Assert.Equal(187.5, frame.RootElement.GetProperty("data").GetProperty("price").GetDouble());
         Assert.Equal("MARKET_DATA:AAPL:Quote", message.Slot);
+        Assert.Equal("MARKET_DATA:AAPL:Quote", message.SampleSlot);
         Assert.Contains("\"op\":\"snapshot\"", message.SnapshotFrame);
         Assert.Equal(1, renders);
     }
@@ -45,5 +46,6 @@ public class GatewayMessageTests
         using var frame = JsonDocument.Parse(Encoding.UTF8.GetString(message.Frame.Span));
         Assert.Equal("A\"B", frame.RootElement.GetProperty("key").GetString());
         Assert.Null(message.Slot);
+        Assert.Null(message.SampleSlot);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Threading.Channels;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Platform;
@@ -10,40 +11,79 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// <summary>
 /// From the buses to every replica's clients. The engine's consumer group gives each bus message to one replica;
 /// that replica passes the envelope, still encoded, onto a Redis channel (the backplane) that every replica — itself
-/// included — listens to and dispatches to its own clients. Payloads become JSON only when a client wants them
+/// included — listens to and dispatches to its own clients. Envelopes go onto the backplane in batches (whatever has
+/// arrived since the last PUBLISH, never waiting for more): one Redis command and one delivery per batch, not per tick. Payloads become JSON only when a client wants them
 /// (<see cref="GatewayMessage"/>): the gateway sees every market-data message, its clients usually want a few symbols.
 /// </summary>
 public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.MarketData)] IConnectionMultiplexer redis, ILogger<BusFanOut> logger)
     : IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("nautilus:websocket:fanout");
+
+    /// <summary>Most envelopes in one backplane message.</summary>
+    public const int BatchSize = 256;
+
+    // Bounded: a backplane that cannot keep up slows the bus consumer (the stream keeps the record) instead of memory growing.
+    private readonly Channel<Envelope> _outbox = System.Threading.Channels.Channel.CreateBounded<Envelope>(
+        new BoundedChannelOptions(16 * BatchSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private Task _forwarding = Task.CompletedTask;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    // How each message type becomes JSON (and its conflation key).
-    private static readonly Dictionary<MessageType, Func<Envelope, (string Data, string? ConflationKey)>> Renderers =
+    // How each message type becomes JSON (and its conflation and sampling keys).
+    private static readonly Dictionary<MessageType, Func<Envelope, GatewayPayload>> Renderers =
         typeof(IMessage).Assembly.GetTypes()
             .Where(t => typeof(IMessage).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
             .ToDictionary(
                 t => (MessageType)t.GetProperty(nameof(IMessage.Type), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!,
                 t => typeof(BusFanOut).GetMethod(nameof(Render), BindingFlags.NonPublic | BindingFlags.Static)!
-                    .MakeGenericMethod(t).CreateDelegate<Func<Envelope, (string, string?)>>());
+                    .MakeGenericMethod(t).CreateDelegate<Func<Envelope, GatewayPayload>>());
 
-    public async Task StartAsync(CancellationToken cancellationToken) =>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
         await redis.GetSubscriber().SubscribeAsync(Channel, (_, value) => Receive(value));
+        _forwarding = Task.Run(ForwardAsync, CancellationToken.None);
+    }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _outbox.Writer.TryComplete();
+        await _forwarding.WaitAsync(cancellationToken);
+        await redis.GetSubscriber().UnsubscribeAsync(Channel);
+    }
+
+    /// <summary>The handler of every consumed type: the envelope into the backplane's outbox.</summary>
+    public ValueTask OnEnvelopeAsync(Envelope envelope, MessageContext context, CancellationToken ct) =>
+        _outbox.Writer.TryWrite(envelope) ? ValueTask.CompletedTask : _outbox.Writer.WriteAsync(envelope, ct);
 
     /// <summary>
-    /// The handler of every consumed type: the envelope onto the backplane without waiting for Redis's reply
+    /// Publishes what the outbox holds, up to <see cref="BatchSize"/> at a time, without waiting for Redis's reply
     /// (pipelined), so the consumer keeps pace with the bus; the gateway is a live view, the bus keeps the record.
     /// </summary>
-    public ValueTask OnEnvelopeAsync(Envelope envelope, MessageContext context, CancellationToken ct)
+    private async Task ForwardAsync()
     {
-        redis.GetSubscriber().Publish(Channel, MessageCodec.EncodeBatch([envelope]), CommandFlags.FireAndForget);
-        return ValueTask.CompletedTask;
+        var reader = _outbox.Reader;
+        var batch = new List<Envelope>(BatchSize);
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < BatchSize && reader.TryRead(out var envelope))
+            {
+                batch.Add(envelope);
+            }
+
+            try
+            {
+                redis.GetSubscriber().Publish(Channel, MessageCodec.EncodeBatch(batch), CommandFlags.FireAndForget);
+            }
+            catch (RedisException ex)
+            {
+                logger.LogWarning("Backplane publish of {Count} messages failed: {Error}", batch.Count, ex.Message);
+            }
+
+            batch.Clear();
+        }
     }
 
     private void Receive(RedisValue value)
@@ -76,9 +116,14 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
         }
     }
 
-    private static (string Data, string? ConflationKey) Render<T>(Envelope envelope) where T : IMessage
+    private static GatewayPayload Render<T>(Envelope envelope) where T : IMessage
     {
         var message = MessageCodec.DecodePayload<T>(envelope);
-        return (JsonSerializer.Serialize(message, Json), message is IConflatable { ConflationKey: { } key } ? key : null);
+        var conflationKey = message is IConflatable { ConflationKey: { } key } ? key : null;
+        // A throttled client asked for a live view, not a record: the newest trade print of an instrument stands for
+        // the ones before it within the interval (a tape that wants every print does not throttle). Bars and business
+        // messages (fills, orders, alerts) always count.
+        var sampleKey = message is MarketDataEvent { Kind: MarketDataKind.Trade } trade ? $"{trade.InstrumentId}:{trade.Kind}" : conflationKey;
+        return new GatewayPayload(JsonSerializer.Serialize(message, Json), conflationKey, sampleKey);
     }
 }

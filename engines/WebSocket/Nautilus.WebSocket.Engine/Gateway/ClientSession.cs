@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 
@@ -5,7 +6,7 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 
 /// <summary>What a client has been sent and what its slowness has cost it.</summary>
 public sealed record ClientStatus(Guid Id, string Remote, DateTimeOffset ConnectedAt, IReadOnlyList<string> Topics,
-    long Sent, long Conflated, long Dropped, int Pending);
+    int ThrottleMs, long Sent, long Sampled, long Conflated, long Dropped, int Pending);
 
 /// <summary>
 /// One connected client: its subscriptions and an outbox. Whoever queues a frame while nothing is being sent sends it
@@ -13,6 +14,9 @@ public sealed record ClientStatus(Guid Id, string Remote, DateTimeOffset Connect
 /// socket cannot take at once goes on asynchronously and drains the outbox, so a slow client never slows the others. Policy when the client falls behind: a conflatable message (prices, quotes, books, features)
 /// replaces the pending one of its kind and instrument (counted as conflated); others (trades, bars) queue up to
 /// <see cref="MaxQueued"/>, beyond which the oldest are dropped (counted). Topics: <c>TYPE:KEY</c> or <c>TYPE:*</c>.
+/// A client may ask for a throttled view (<see cref="ThrottleMs"/>): then the newest message of each kind and instrument
+/// (quotes, books, trade prints, prices, features) is sent at most once per interval — replaced ones counted as
+/// sampled — while bars and business messages still go out at once, every one of them.
 /// </summary>
 public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string remote, GatewayMetrics metrics)
 {
@@ -25,7 +29,12 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     private readonly List<(ReadOnlyMemory<byte> Frame, long PublishedNs)> _batch = [];
     private int _sending;
     private volatile bool _closed;
-    private long _sent, _conflated, _dropped;
+    private long _sent, _sampled, _conflated, _dropped;
+    private volatile int _throttleMs;
+    private long _throttleTicks;     // Stopwatch ticks between two sends of sampled slots; 0: not throttled
+    private long _nextSampleAt;      // Stopwatch timestamp before which sampled slots wait
+    private int _timerArmed;
+    private Timer? _timer;
 
     public Guid Id { get; } = Guid.NewGuid();
     public DateTimeOffset ConnectedAt { get; } = DateTimeOffset.UtcNow;
@@ -36,9 +45,21 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             lock (_gate)
             {
-                return new ClientStatus(Id, remote, ConnectedAt, [.. _topics], Interlocked.Read(ref _sent), Interlocked.Read(ref _conflated),
+                return new ClientStatus(Id, remote, ConnectedAt, [.. _topics], _throttleMs,
+                    Interlocked.Read(ref _sent), Interlocked.Read(ref _sampled), Interlocked.Read(ref _conflated),
                     Interlocked.Read(ref _dropped), _latest.Count + _queue.Count);
             }
+        }
+    }
+
+    /// <summary>The interval of a throttled view in milliseconds; zero (the default) sends every message as it comes.</summary>
+    public int ThrottleMs
+    {
+        get => _throttleMs;
+        set
+        {
+            _throttleMs = Math.Max(0, value);
+            Interlocked.Exchange(ref _throttleTicks, _throttleMs * Stopwatch.Frequency / 1000);
         }
     }
 
@@ -82,7 +103,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         if (message.Readable)
         {
-            Enqueue(message.Frame, message.PublishedNs, message.Slot);
+            Enqueue(message.Frame, message.PublishedNs, Interlocked.Read(ref _throttleTicks) > 0 ? message.SampleSlot : message.Slot);
         }
     }
 
@@ -97,8 +118,15 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             {
                 if (_latest.ContainsKey(slot))
                 {
-                    Interlocked.Increment(ref _conflated);
-                    metrics.Conflated();
+                    if (Interlocked.Read(ref _throttleTicks) > 0)
+                    {
+                        Interlocked.Increment(ref _sampled); // asked for: not the client falling behind
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref _conflated);
+                        metrics.Conflated();
+                    }
                 }
 
                 _latest[slot] = (frame, publishedNs);
@@ -120,7 +148,11 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     }
 
     /// <summary>Stops sending (the connection is gone).</summary>
-    public void Close() => _closed = true;
+    public void Close()
+    {
+        _closed = true;
+        _timer?.Dispose();
+    }
 
     /// <summary>Becomes the sender unless a send is already under way (that one will see the new frames).</summary>
     private void TrySend()
@@ -138,12 +170,12 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             while (!_closed && socket.State == WebSocketState.Open)
             {
+                long sampleWait;
                 lock (_gate)
                 {
                     _batch.AddRange(_queue);
                     _queue.Clear();
-                    _batch.AddRange(_latest.Values);
-                    _latest.Clear();
+                    sampleWait = TakeDueSamples();
                 }
 
                 if (_batch.Count == 0)
@@ -154,12 +186,17 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                     bool more;
                     lock (_gate)
                     {
-                        more = _queue.Count > 0 || _latest.Count > 0;
+                        more = _queue.Count > 0 || (_latest.Count > 0 && Stopwatch.GetTimestamp() >= _nextSampleAt);
                     }
 
                     if (more && Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
                     {
                         continue;
+                    }
+
+                    if (sampleWait > 0)
+                    {
+                        WakeAfter(sampleWait);
                     }
 
                     return;
@@ -184,5 +221,45 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             _closed = true; // the receive loop sees the connection end and removes the client
         }
+    }
+
+    /// <summary>
+    /// Moves the newest message of each slot into the batch unless a throttled client's interval has not passed yet;
+    /// returns how long until it has (0: nothing waits). Called under the gate.
+    /// </summary>
+    private long TakeDueSamples()
+    {
+        if (_latest.Count == 0)
+        {
+            return 0;
+        }
+
+        var throttle = Interlocked.Read(ref _throttleTicks);
+        var now = Stopwatch.GetTimestamp();
+        if (throttle > 0 && now < _nextSampleAt)
+        {
+            return _nextSampleAt - now;
+        }
+
+        _batch.AddRange(_latest.Values);
+        _latest.Clear();
+        _nextSampleAt = now + throttle;
+        return 0;
+    }
+
+    /// <summary>Tries to send again once a throttled client's interval has passed (one timer per client, armed once).</summary>
+    private void WakeAfter(long stopwatchTicks)
+    {
+        if (Interlocked.CompareExchange(ref _timerArmed, 1, 0) != 0 || _closed)
+        {
+            return;
+        }
+
+        _timer ??= new Timer(_ =>
+        {
+            Volatile.Write(ref _timerArmed, 0);
+            TrySend();
+        });
+        _timer.Change(TimeSpan.FromSeconds((double)stopwatchTicks / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
     }
 }

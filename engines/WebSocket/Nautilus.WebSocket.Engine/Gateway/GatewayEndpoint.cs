@@ -12,11 +12,15 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// from <c>Nautilus:WebSocket:ApiKeys</c>), then send JSON operations —
 /// <c>{"op":"subscribe","topics":["PRICE_UPDATE:AAPL","MARKET_DATA:*"]}</c>, <c>unsubscribe</c>, <c>ping</c> — and
 /// receive the latest message of each topic (<c>"op":"snapshot"</c>) followed by every new one (<c>"op":"update"</c>).
+/// A subscribe may carry <c>"throttleMs"</c> (0–60,000): the client then gets a live view — the newest quote, book,
+/// trade print or price of each instrument at most once per interval — while bars and business messages still come
+/// one by one (what an operator's screen wants at 100,000 ticks a second).
 /// </summary>
 public static class GatewayEndpoint
 {
     public const string Path = "/ws";
     private const int MaxFrame = 64 * 1024;
+    private const int MaxThrottleMs = 60_000;
 
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder app)
     {
@@ -98,6 +102,7 @@ public static class GatewayEndpoint
     {
         string? op;
         string[] topics;
+        int? throttleMs = null;
         try
         {
             using var json = JsonDocument.Parse(text);
@@ -105,6 +110,16 @@ public static class GatewayEndpoint
             topics = json.RootElement.TryGetProperty("topics", out var t) && t.ValueKind == JsonValueKind.Array
                 ? t.EnumerateArray().Select(x => x.GetString() ?? "").ToArray()
                 : [];
+            if (json.RootElement.TryGetProperty("throttleMs", out var th))
+            {
+                if (th.ValueKind != JsonValueKind.Number || !th.TryGetInt32(out var ms) || ms is < 0 or > MaxThrottleMs)
+                {
+                    client.EnqueueControl(Error($"throttleMs must be a whole number of milliseconds from 0 to {MaxThrottleMs}", "throttleMs"));
+                    return;
+                }
+
+                throttleMs = ms;
+            }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
@@ -122,7 +137,12 @@ public static class GatewayEndpoint
         switch (op)
         {
             case "subscribe":
-                client.Subscribe(topics, now => JsonSerializer.Serialize(new { op = "subscribed", topics = now }),
+                if (throttleMs is { } interval)
+                {
+                    client.ThrottleMs = interval;
+                }
+
+                client.Subscribe(topics, now => JsonSerializer.Serialize(new { op = "subscribed", topics = now, throttleMs = client.ThrottleMs }),
                     hub.Snapshot(topics).Where(m => m.Readable).Select(m => m.SnapshotFrame));
                 break;
             case "unsubscribe":

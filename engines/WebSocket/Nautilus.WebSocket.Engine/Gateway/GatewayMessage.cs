@@ -7,17 +7,18 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// A bus message as clients receive it: its topic (<c>TYPE:KEY</c>, e.g. <c>PRICE_UPDATE:AAPL</c>), its payload as
 /// JSON, the update frame sent to every subscriber (built and UTF-8 encoded once, however many clients get it), the
 /// slot a newer message of the same kind replaces it in when a client is slow (null: never replaced — trades, bars),
-/// and when it was published (delivery latency). Payload, slot and frame are rendered on first use: every bus message
+/// the slot it takes for a client that asked for a throttled view (the newest message of its kind per interval), and
+/// when it was published (delivery latency). Payload, slot and frame are rendered on first use: every bus message
 /// passes through the gateway, and one that no client subscribes to is never turned into JSON.
 /// </summary>
 public sealed class GatewayMessage
 {
-    private readonly Func<(string Data, string? ConflationKey)> _render;
+    private readonly Func<GatewayPayload> _render;
     private Rendering? _rendering;
 
-    /// <param name="render">The payload as JSON and its conflation key (null: every message counts); may throw
+    /// <param name="render">The payload as JSON and its conflation and sampling keys; may throw
     /// <see cref="Nautilus.Messaging.MalformedMessageException"/>, which makes the message unreadable.</param>
-    public GatewayMessage(string type, string key, long publishedNs, Func<(string Data, string? ConflationKey)> render)
+    public GatewayMessage(string type, string key, long publishedNs, Func<GatewayPayload> render)
     {
         Type = type;
         Key = key;
@@ -27,8 +28,8 @@ public sealed class GatewayMessage
         _render = render;
     }
 
-    public GatewayMessage(string type, string key, string data, string? conflationKey, long publishedNs)
-        : this(type, key, publishedNs, () => (data, conflationKey))
+    public GatewayMessage(string type, string key, string data, string? conflationKey, long publishedNs, string? sampleKey = null)
+        : this(type, key, publishedNs, () => new GatewayPayload(data, conflationKey, sampleKey ?? conflationKey))
     {
     }
 
@@ -49,6 +50,9 @@ public sealed class GatewayMessage
     /// <summary>Where a slow client keeps only the newest message of this kind, or null when every message counts.</summary>
     public string? Slot => Rendered.Slot;
 
+    /// <summary>Where a throttled client keeps only the newest message of this kind, or null when every message counts.</summary>
+    public string? SampleSlot => Rendered.SampleSlot;
+
     public ReadOnlyMemory<byte> Frame => Rendered.Frame;
 
     public string SnapshotFrame => Build("snapshot", Rendered.Data ?? "null");
@@ -60,17 +64,26 @@ public sealed class GatewayMessage
     {
         try
         {
-            var (data, conflationKey) = _render();
-            return new Rendering(data, conflationKey is null ? null : $"{Type}:{conflationKey}", Encoding.UTF8.GetBytes(Build("update", data)));
+            var payload = _render();
+            return new Rendering(payload.Data, SlotOf(payload.ConflationKey), SlotOf(payload.SampleKey),
+                Encoding.UTF8.GetBytes(Build("update", payload.Data)));
         }
         catch (Nautilus.Messaging.MalformedMessageException)
         {
-            return new Rendering(null, null, ReadOnlyMemory<byte>.Empty);
+            return new Rendering(null, null, null, ReadOnlyMemory<byte>.Empty);
         }
     }
+
+    private string? SlotOf(string? key) => key is null ? null : $"{Type}:{key}";
 
     private string Build(string op, string data) =>
         $$"""{"op":"{{op}}","topic":"{{Type}}:{{JavaScriptEncoder.Default.Encode(Key)}}","type":"{{Type}}","key":"{{JavaScriptEncoder.Default.Encode(Key)}}","publishedNs":{{PublishedNs}},"data":{{data}}}""";
 
-    private sealed record Rendering(string? Data, string? Slot, ReadOnlyMemory<byte> Frame);
+    private sealed record Rendering(string? Data, string? Slot, string? SampleSlot, ReadOnlyMemory<byte> Frame);
 }
+
+/// <summary>
+/// A bus message's payload as JSON; the key under which a newer one replaces it for a slow client (null: never), and
+/// the key under which a newer one replaces it for a throttled client (null: every message is delivered).
+/// </summary>
+public readonly record struct GatewayPayload(string Data, string? ConflationKey, string? SampleKey);
