@@ -17,7 +17,8 @@ public sealed record BusSample(string Engine, DateTimeOffset At, IReadOnlyDictio
         {
             var counters = For(type.GetProperty("bus").GetString()!);
             counters.Published += type.GetProperty("published").GetInt64();
-            counters.Consumed += type.GetProperty("consumed").GetInt64();
+            // Read off the bus: handled, or passed over by a subscription's filter (Features wants bars only).
+            counters.Consumed += type.GetProperty("consumed").GetInt64() + type.GetProperty("passedOver").GetInt64();
             counters.Conflated += type.GetProperty("conflated").GetInt64();
             counters.DeadLettered += type.GetProperty("deadLettered").GetInt64();
         }

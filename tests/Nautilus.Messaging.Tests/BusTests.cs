@@ -321,4 +321,33 @@ public sealed class BusTests : IAsyncLifetime
         Assert.Equal("consume PRICE_UPDATE", consume.DisplayName);
         Assert.Equal(publish.Id, received["TRC1"]);
     }
+
+    [Fact]
+    public async Task A_filtered_subscription_handles_what_it_wants_and_acknowledges_the_rest_counted_as_passed_over()
+    {
+        var bars = new ConcurrentQueue<long>();
+        await using var host = new BusHost(_marketData, _logic, "features-engine", subscriptions: Subscription.For<MarketDataEvent>(
+            (e, _, _) =>
+            {
+                bars.Enqueue(e.Seq);
+                return ValueTask.CompletedTask;
+            },
+            wants: envelope => MarketDataEvent.PeekKind(envelope.Payload) is MarketDataKind.Bar or null));
+        await host.StartAsync();
+
+        for (var i = 1; i <= 300; i++)
+        {
+            var message = i % 100 == 0
+                ? new MarketDataEvent("AAPL", MarketDataKind.Bar, i, null, null, null, new BarData(1, i, 1m, 1m, 1m, 1m, 1m, 1), i)
+                : new MarketDataEvent("AAPL", MarketDataKind.Trade, i, new TradeTick(1m, 1m, AggressorSide.Buyer, $"t{i}"), null, null, null, i);
+            await host.Publisher.PublishAsync(message);
+        }
+
+        await Eventually.TrueAsync(() => host.Stats[MessageType.MarketData].PassedOver == 297 && bars.Count == 3, Within, "every message read");
+        Assert.Equal([100L, 200L, 300L], bars);
+        Assert.Equal(3, host.Stats[MessageType.MarketData].Consumed);
+        await Eventually.TrueAsync(() =>
+            _marketData.GetDatabase().StreamPending(StreamNames.Of(MessageType.MarketData), "features-engine").PendingMessageCount == 0,
+            Within, "all entries acknowledged");
+    }
 }

@@ -30,6 +30,33 @@ public class CodecTests
         Assert.InRange(MessageCodec.EncodePayload(alert).Length, 60, 200);
     }
 
+    public static TheoryData<MarketDataEvent> EventsOfEveryKind => new()
+    {
+        new MarketDataEvent("AAPL", MarketDataKind.Trade, 1, new TradeTick(187.5m, 100m, AggressorSide.Buyer, "t-1"), null, null, null, 7),
+        new MarketDataEvent("MSFT", MarketDataKind.Quote, 2, null, new QuoteTick(1m, 2m, 3m, 4m), null, null, 8),
+        new MarketDataEvent("ÄÖ-ünïcode-symbol-longer-than-most", MarketDataKind.Book, 3, null, null,
+            new BookSnapshot([new BookLevel(1m, 2m, 3)], [new BookLevel(4m, 5m, 6)])),
+        new MarketDataEvent("X", MarketDataKind.Bar, 4, null, null, null, new BarData(1, 0, 1m, 2m, 0.5m, 1.5m, 10m, 3)),
+    };
+
+    [Theory]
+    [MemberData(nameof(EventsOfEveryKind))]
+    public void The_kind_of_an_encoded_market_data_event_is_read_without_decoding_it(MarketDataEvent message) =>
+        Assert.Equal(message.Kind, MarketDataEvent.PeekKind(MessageCodec.EncodePayload(message)));
+
+    [Fact]
+    public void Bytes_that_are_not_a_market_data_event_have_no_kind()
+    {
+        var bar = MessageCodec.EncodePayload(new MarketDataEvent("AAPL", MarketDataKind.Bar, 4, null, null, null,
+            new BarData(1, 0, 1m, 2m, 0.5m, 1.5m, 10m, 3)));
+        Assert.Null(MarketDataEvent.PeekKind([]));
+        Assert.Null(MarketDataEvent.PeekKind(bar.AsSpan(0, 3))); // cut inside the instrument id
+        Assert.Null(MarketDataEvent.PeekKind([0x93, 0x01]));
+        var badKind = (byte[])bar.Clone();
+        badKind[1 + 8 + "AAPL".Length] = 99; // header, UTF-8 string header (two ints), "AAPL", then the kind
+        Assert.Null(MarketDataEvent.PeekKind(badKind));
+    }
+
     [Fact]
     public void Unix_nanos_round_trip_at_tick_precision()
     {

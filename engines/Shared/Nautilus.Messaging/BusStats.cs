@@ -28,6 +28,7 @@ public sealed class BusStats : IDisposable
         Observe("nautilus.bus.retried", "Handler attempts that failed and were retried", t => Volatile.Read(ref t.Retried), "{attempt}");
         Observe("nautilus.bus.dead_lettered", "Messages moved to a dead-letter stream", t => Volatile.Read(ref t.DeadLettered));
         Observe("nautilus.bus.duplicates", "Redelivered messages skipped as already handled", t => Volatile.Read(ref t.Duplicates));
+        Observe("nautilus.bus.passed_over", "Messages read and acknowledged that the subscription's filter did not want", t => Volatile.Read(ref t.PassedOver));
         _latency = _meter.CreateHistogram<double>("nautilus.bus.latency", "ms", "Publish to handler completion");
     }
 
@@ -36,7 +37,7 @@ public sealed class BusStats : IDisposable
 
     public TypeStats this[MessageType type] => _types[(int)type];
 
-    public IEnumerable<TypeStats> Active => _types.Where(t => t.Published + t.Consumed + t.DeadLettered + t.Written > 0);
+    public IEnumerable<TypeStats> Active => _types.Where(t => t.Published + t.Consumed + t.PassedOver + t.DeadLettered + t.Written > 0);
 
     public void Published(MessageType type) => Interlocked.Increment(ref this[type].Published);
     public void Conflated(MessageType type) => Interlocked.Increment(ref this[type].Conflated);
@@ -46,6 +47,7 @@ public sealed class BusStats : IDisposable
     public void Retried(MessageType type) => Interlocked.Increment(ref this[type].Retried);
     public void DeadLettered(MessageType type) => Interlocked.Increment(ref this[type].DeadLettered);
     public void Duplicate(MessageType type) => Interlocked.Increment(ref this[type].Duplicates);
+    public void PassedOver(MessageType type) => Interlocked.Increment(ref this[type].PassedOver);
 
     public void Consumed(MessageType type, double latencyMicroseconds)
     {
@@ -61,7 +63,7 @@ public sealed class BusStats : IDisposable
     public sealed class TypeStats(MessageType type)
     {
         public MessageType Type { get; } = type;
-        public long Published, Conflated, Delayed, Written, WriteRetries, Consumed, Retried, DeadLettered, Duplicates;
+        public long Published, Conflated, Delayed, Written, WriteRetries, Consumed, Retried, DeadLettered, Duplicates, PassedOver;
         public LatencyHistogram Latency { get; } = new();
     }
 }

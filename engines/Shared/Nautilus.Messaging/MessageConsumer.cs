@@ -221,6 +221,12 @@ public sealed class MessageConsumer(
         for (var i = 0; i < envelopes.Length; i++)
         {
             var envelope = envelopes[i];
+            if (subscription.Wants is { } wants && !wants(envelope))
+            {
+                stats.PassedOver(subscription.Type);
+                continue;
+            }
+
             if (i <= done || !_recent.Add(envelope.Id))
             {
                 stats.Duplicate(subscription.Type);

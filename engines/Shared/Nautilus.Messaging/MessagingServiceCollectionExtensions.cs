@@ -21,6 +21,7 @@ public static class MessagingServiceCollectionExtensions
 
     /// <summary>Runs <paramref name="handler"/> for every <typeparamref name="T"/> on its bus, in this service's consumer group.</summary>
     public static IServiceCollection AddSubscription<T>(this IServiceCollection services,
-        Func<IServiceProvider, Func<T, MessageContext, CancellationToken, ValueTask>> handler) where T : IMessage =>
-        services.AddSingleton(sp => Subscription.For(handler(sp)));
+        Func<IServiceProvider, Func<T, MessageContext, CancellationToken, ValueTask>> handler, Func<Envelope, bool>? wants = null)
+        where T : IMessage =>
+        services.AddSingleton(sp => Subscription.For(handler(sp), wants));
 }

@@ -14,7 +14,7 @@ public class GatewayMessageTests
         var message = new GatewayMessage("MARKET_DATA", "AAPL", 42, () =>
         {
             renders++;
-            return new GatewayPayload("""{"price":187.5}""", "AAPL:Quote", "AAPL:Quote");
+            return new GatewayPayload("AAPL:Quote", "AAPL:Quote", () => """{"price":187.5}""");
         });
         Assert.Equal("MARKET_DATA:AAPL", message.Topic);
         Assert.Equal("MARKET_DATA:*", message.WildcardTopic);
@@ -29,6 +29,25 @@ public class GatewayMessageTests
         Assert.Equal("MARKET_DATA:AAPL:Quote", message.SampleSlot);
         Assert.Contains("\"op\":\"snapshot\"", message.SnapshotFrame);
         Assert.Equal(1, renders);
+    }
+
+    [Fact]
+    public void Placing_a_message_in_an_outbox_decodes_it_but_only_sending_it_writes_json()
+    {
+        var writes = 0;
+        var message = new GatewayMessage("MARKET_DATA", "AAPL", 1, () => new GatewayPayload(null, "AAPL:Trade", () =>
+        {
+            writes++;
+            return """{"price":187.5}""";
+        }));
+
+        Assert.True(message.Readable);
+        Assert.Null(message.Slot);
+        Assert.Equal("MARKET_DATA:AAPL:Trade", message.SampleSlot);
+        Assert.Equal(0, writes);
+        Assert.False(message.Frame.IsEmpty);
+        Assert.False(message.Frame.IsEmpty);
+        Assert.Equal(1, writes);
     }
 
     [Fact]

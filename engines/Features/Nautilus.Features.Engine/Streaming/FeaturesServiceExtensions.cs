@@ -10,7 +10,9 @@ public static class FeaturesServiceExtensions
     {
         builder.Services.AddHttpClient<BarHistoryClient>(http => http.BaseAddress = new Uri(BarHistoryClient.BaseAddress));
         builder.Services.AddSingleton<FeatureStreams>();
-        builder.Services.AddSubscription<MarketDataEvent>(sp => sp.GetRequiredService<FeatureStreams>().OnMarketDataAsync);
+        // Features are computed on bars: the ticks (nearly all of MARKET_DATA) are passed over before being decoded.
+        builder.Services.AddSubscription<MarketDataEvent>(sp => sp.GetRequiredService<FeatureStreams>().OnMarketDataAsync,
+            wants: envelope => MarketDataEvent.PeekKind(envelope.Payload) is MarketDataKind.Bar or null);
         return builder;
     }
 

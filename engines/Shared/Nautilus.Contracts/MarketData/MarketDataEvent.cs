@@ -26,4 +26,33 @@ public sealed partial record MarketDataEvent(
     /// <summary>Quotes and books conflate per instrument; trade prints and bars never do (every one counts).</summary>
     [MemoryPackIgnore]
     public string? ConflationKey => Kind is MarketDataKind.Trade or MarketDataKind.Bar ? null : $"{InstrumentId}:{Kind}";
+
+    /// <summary>
+    /// The kind of an encoded event without decoding the rest (a consumer that wants only bars passes over a hundred
+    /// thousand ticks a second); null when the bytes are not a MarketDataEvent. Reads the layout MemoryPack writes for
+    /// this record — member header, <see cref="InstrumentId"/>, <see cref="Kind"/> — which a test pins.
+    /// </summary>
+    public static MarketDataKind? PeekKind(ReadOnlySpan<byte> payload)
+    {
+        using var state = MemoryPackReaderOptionalStatePool.Rent(MemoryPackSerializerOptions.Default);
+        var reader = new MemoryPackReader(payload, state);
+        try
+        {
+            if (!reader.TryReadObjectHeader(out var members) || members < 2 || reader.ReadString() is null || reader.Remaining < 1)
+            {
+                return null;
+            }
+
+            var kind = reader.ReadUnmanaged<MarketDataKind>();
+            return Enum.IsDefined(kind) ? kind : null;
+        }
+        catch (MemoryPackSerializationException)
+        {
+            return null;
+        }
+        finally
+        {
+            reader.Dispose();
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    // How each message type becomes JSON (and its conflation and sampling keys).
+    // How each message type is decoded (its conflation and sampling keys) and becomes JSON.
     private static readonly Dictionary<MessageType, Func<Envelope, GatewayPayload>> Renderers =
         typeof(IMessage).Assembly.GetTypes()
             .Where(t => typeof(IMessage).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
@@ -124,6 +124,6 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
         // the ones before it within the interval (a tape that wants every print does not throttle). Bars and business
         // messages (fills, orders, alerts) always count.
         var sampleKey = message is MarketDataEvent { Kind: MarketDataKind.Trade } trade ? $"{trade.InstrumentId}:{trade.Kind}" : conflationKey;
-        return new GatewayPayload(JsonSerializer.Serialize(message, Json), conflationKey, sampleKey);
+        return new GatewayPayload(conflationKey, sampleKey, () => JsonSerializer.Serialize(message, Json));
     }
 }

@@ -8,28 +8,31 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// JSON, the update frame sent to every subscriber (built and UTF-8 encoded once, however many clients get it), the
 /// slot a newer message of the same kind replaces it in when a client is slow (null: never replaced — trades, bars),
 /// the slot it takes for a client that asked for a throttled view (the newest message of its kind per interval), and
-/// when it was published (delivery latency). Payload, slot and frame are rendered on first use: every bus message
-/// passes through the gateway, and one that no client subscribes to is never turned into JSON.
+/// when it was published (delivery latency). All of it is worked out on first use, in two steps: decoding gives the
+/// slots (what a client's outbox needs to place the message), JSON is made only when a frame is sent. Every bus message
+/// passes through the gateway; one that no client subscribes to is never decoded, and one that a throttled client
+/// replaces before sending it is never turned into JSON.
 /// </summary>
 public sealed class GatewayMessage
 {
-    private readonly Func<GatewayPayload> _render;
+    private readonly Func<GatewayPayload> _decode;
+    private Decoded? _decoded;
     private Rendering? _rendering;
 
-    /// <param name="render">The payload as JSON and its conflation and sampling keys; may throw
+    /// <param name="decode">The payload's conflation and sampling keys and how to write it as JSON; may throw
     /// <see cref="Nautilus.Messaging.MalformedMessageException"/>, which makes the message unreadable.</param>
-    public GatewayMessage(string type, string key, long publishedNs, Func<GatewayPayload> render)
+    public GatewayMessage(string type, string key, long publishedNs, Func<GatewayPayload> decode)
     {
         Type = type;
         Key = key;
         PublishedNs = publishedNs;
         Topic = $"{type}:{key}";
         WildcardTopic = $"{type}:*";
-        _render = render;
+        _decode = decode;
     }
 
     public GatewayMessage(string type, string key, string data, string? conflationKey, long publishedNs, string? sampleKey = null)
-        : this(type, key, publishedNs, () => new GatewayPayload(data, conflationKey, sampleKey ?? conflationKey))
+        : this(type, key, publishedNs, () => new GatewayPayload(conflationKey, sampleKey ?? conflationKey, () => data))
     {
     }
 
@@ -45,45 +48,51 @@ public sealed class GatewayMessage
     public string WildcardTopic { get; }
 
     /// <summary>False when the payload could not be decoded; such a message is sent to nobody.</summary>
-    public bool Readable => Rendered.Frame.Length > 0;
+    public bool Readable => Decode().Json is not null;
 
     /// <summary>Where a slow client keeps only the newest message of this kind, or null when every message counts.</summary>
-    public string? Slot => Rendered.Slot;
+    public string? Slot => Decode().Slot;
 
     /// <summary>Where a throttled client keeps only the newest message of this kind, or null when every message counts.</summary>
-    public string? SampleSlot => Rendered.SampleSlot;
+    public string? SampleSlot => Decode().SampleSlot;
 
-    public ReadOnlyMemory<byte> Frame => Rendered.Frame;
+    public ReadOnlyMemory<byte> Frame => Render().Frame;
 
-    public string SnapshotFrame => Build("snapshot", Rendered.Data ?? "null");
+    public string SnapshotFrame => Build("snapshot", Render().Data ?? "null");
 
-    // Two shards may render at once; both get the same result and either may be kept, so no lock is needed.
-    private Rendering Rendered => _rendering ??= Render();
+    // Two shards may decode or render at once; both get the same result and either may be kept, so no lock is needed.
+    private Decoded Decode() => _decoded ??= DecodeOnce();
 
-    private Rendering Render()
+    private Rendering Render() => _rendering ??= Decode().Json is { } json ? RenderOnce(json()) : new Rendering(null, ReadOnlyMemory<byte>.Empty);
+
+    private Decoded DecodeOnce()
     {
         try
         {
-            var payload = _render();
-            return new Rendering(payload.Data, SlotOf(payload.ConflationKey), SlotOf(payload.SampleKey),
-                Encoding.UTF8.GetBytes(Build("update", payload.Data)));
+            var payload = _decode();
+            return new Decoded(payload.Json, SlotOf(payload.ConflationKey), SlotOf(payload.SampleKey));
         }
         catch (Nautilus.Messaging.MalformedMessageException)
         {
-            return new Rendering(null, null, null, ReadOnlyMemory<byte>.Empty);
+            return new Decoded(null, null, null);
         }
     }
+
+    private Rendering RenderOnce(string data) => new(data, Encoding.UTF8.GetBytes(Build("update", data)));
 
     private string? SlotOf(string? key) => key is null ? null : $"{Type}:{key}";
 
     private string Build(string op, string data) =>
         $$"""{"op":"{{op}}","topic":"{{Type}}:{{JavaScriptEncoder.Default.Encode(Key)}}","type":"{{Type}}","key":"{{JavaScriptEncoder.Default.Encode(Key)}}","publishedNs":{{PublishedNs}},"data":{{data}}}""";
 
-    private sealed record Rendering(string? Data, string? Slot, string? SampleSlot, ReadOnlyMemory<byte> Frame);
+    private sealed record Decoded(Func<string>? Json, string? Slot, string? SampleSlot);
+
+    private sealed record Rendering(string? Data, ReadOnlyMemory<byte> Frame);
 }
 
 /// <summary>
-/// A bus message's payload as JSON; the key under which a newer one replaces it for a slow client (null: never), and
-/// the key under which a newer one replaces it for a throttled client (null: every message is delivered).
+/// A decoded bus message as the gateway needs it: the key under which a newer one replaces it for a slow client (null:
+/// never), the key under which a newer one replaces it for a throttled client (null: every message is delivered), and
+/// how to write it as JSON (called only for a message that is sent).
 /// </summary>
-public readonly record struct GatewayPayload(string Data, string? ConflationKey, string? SampleKey);
+public sealed record GatewayPayload(string? ConflationKey, string? SampleKey, Func<string> Json);
