@@ -24,9 +24,9 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
 
     private readonly Lock _gate = new();
     private readonly HashSet<string> _topics = [];
-    private readonly Dictionary<string, (ReadOnlyMemory<byte> Frame, long PublishedNs)> _latest = [];
-    private readonly Queue<(ReadOnlyMemory<byte> Frame, long PublishedNs)> _queue = new();
-    private readonly List<(ReadOnlyMemory<byte> Frame, long PublishedNs)> _batch = [];
+    private readonly Dictionary<string, Outgoing> _latest = [];
+    private readonly Queue<Outgoing> _queue = new();
+    private readonly List<Outgoing> _batch = [];
     private int _sending;
     private volatile bool _closed;
     private long _sent, _sampled, _conflated, _dropped;
@@ -72,10 +72,10 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         lock (_gate)
         {
             _topics.UnionWith(topics);
-            _queue.Enqueue((Encoding.UTF8.GetBytes(acknowledgement([.. _topics])), 0));
+            _queue.Enqueue(Outgoing.Control(acknowledgement([.. _topics])));
             foreach (var frame in snapshots)
             {
-                _queue.Enqueue((Encoding.UTF8.GetBytes(frame), 0));
+                _queue.Enqueue(Outgoing.Control(frame));
             }
         }
 
@@ -103,14 +103,15 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         if (message.Readable)
         {
-            Enqueue(message.Frame, message.PublishedNs, Interlocked.Read(ref _throttleTicks) > 0 ? message.SampleSlot : message.Slot);
+            // The frame is written when it is sent: a sample replaced before then is never turned into JSON.
+            Enqueue(new Outgoing(message, default), Interlocked.Read(ref _throttleTicks) > 0 ? message.SampleSlot : message.Slot);
         }
     }
 
     /// <summary>Sends a frame (snapshots, acknowledgements, errors) in order with the rest; never conflated.</summary>
-    public void EnqueueControl(string frame) => Enqueue(Encoding.UTF8.GetBytes(frame), 0, null);
+    public void EnqueueControl(string frame) => Enqueue(Outgoing.Control(frame), null);
 
-    private void Enqueue(ReadOnlyMemory<byte> frame, long publishedNs, string? slot)
+    private void Enqueue(Outgoing outgoing, string? slot)
     {
         lock (_gate)
         {
@@ -129,7 +130,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                     }
                 }
 
-                _latest[slot] = (frame, publishedNs);
+                _latest[slot] = outgoing;
             }
             else
             {
@@ -140,7 +141,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                     metrics.Dropped();
                 }
 
-                _queue.Enqueue((frame, publishedNs));
+                _queue.Enqueue(outgoing);
             }
         }
 
@@ -202,16 +203,16 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                     return;
                 }
 
-                foreach (var (frame, publishedNs) in _batch)
+                foreach (var outgoing in _batch)
                 {
-                    var send = socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+                    var send = socket.SendAsync(outgoing.Frame, WebSocketMessageType.Text, true, CancellationToken.None);
                     if (!send.IsCompletedSuccessfully)
                     {
                         await send;
                     }
 
                     Interlocked.Increment(ref _sent);
-                    metrics.Sent(publishedNs);
+                    metrics.Sent(outgoing.PublishedNs);
                 }
 
                 _batch.Clear();
@@ -261,5 +262,15 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             TrySend();
         });
         _timer.Change(TimeSpan.FromSeconds((double)stopwatchTicks / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>A bus message (its frame written on first send, shared by every client) or a control frame of this client.</summary>
+    private readonly record struct Outgoing(GatewayMessage? Message, ReadOnlyMemory<byte> ControlFrame)
+    {
+        public static Outgoing Control(string frame) => new(null, Encoding.UTF8.GetBytes(frame));
+
+        public ReadOnlyMemory<byte> Frame => Message?.Frame ?? ControlFrame;
+
+        public long PublishedNs => Message?.PublishedNs ?? 0;
     }
 }
