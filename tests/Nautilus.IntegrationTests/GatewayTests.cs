@@ -69,4 +69,41 @@ public sealed class GatewayTests(PlatformFixture platform)
         Assert.True(stats.RootElement.GetProperty("sent").GetInt64() >= 20);
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_throttled_subscriber_gets_at_most_one_quote_per_instrument_per_interval_and_a_bad_interval_is_named()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(SocketUrl(platform.GatewayApiKey), timeout.Token);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["MARKET_DATA:AAPL"],"throttleMs":-5}"""),
+            WebSocketMessageType.Text, true, timeout.Token);
+        var error = await ReceiveAsync(socket, timeout.Token);
+        Assert.Equal("error", error.GetProperty("op").GetString());
+        Assert.Equal("throttleMs", error.GetProperty("field").GetString());
+
+        await socket.SendAsync(Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["MARKET_DATA:AAPL"],"throttleMs":500}"""),
+            WebSocketMessageType.Text, true, timeout.Token);
+        var subscribed = await ReceiveAsync(socket, timeout.Token);
+        Assert.Equal("subscribed", subscribed.GetProperty("op").GetString());
+        Assert.Equal(500, subscribed.GetProperty("throttleMs").GetInt32());
+
+        // Quotes of AAPL arrive at most once per 500 ms (a little slack for the socket): the simulator makes many more.
+        var quotes = new List<long>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (quotes.Count < 4)
+        {
+            var frame = await ReceiveAsync(socket, timeout.Token);
+            if (frame.GetProperty("op").GetString() == "update" && frame.GetProperty("data").GetProperty("kind").GetString() == "Quote")
+            {
+                quotes.Add(clock.ElapsedMilliseconds);
+            }
+        }
+
+        Assert.All(quotes.Zip(quotes.Skip(1)), pair => Assert.True(pair.Second - pair.First >= 450, $"quotes {pair.First} and {pair.Second} ms"));
+        using var stats = JsonDocument.Parse(await platform.Http.GetStringAsync(PlatformFixture.UrlOf(EngineCatalog.WebSocket, "/api/ws/stats")));
+        var me = stats.RootElement.GetProperty("connections").EnumerateArray().Single(c => c.GetProperty("throttleMs").GetInt32() == 500);
+        Assert.True(me.GetProperty("sampled").GetInt64() > 0, "the simulator's quotes in between were sampled out");
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
 }
