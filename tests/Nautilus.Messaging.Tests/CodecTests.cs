@@ -118,6 +118,7 @@ public class LatencyHistogramTests
     [InlineData(1)]
     [InlineData(7)]
     [InlineData(1_000)]
+    [InlineData(20_000)]
     public void Recent_ids_answer_as_a_set_with_an_eviction_queue_would(int capacity)
     {
         // Reference model: the obvious HashSet + queue. Ids drawn from a small pool so repeats, evictions and
