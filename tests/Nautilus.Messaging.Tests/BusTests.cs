@@ -350,4 +350,25 @@ public sealed class BusTests : IAsyncLifetime
             _marketData.GetDatabase().StreamPending(StreamNames.Of(MessageType.MarketData), "features-engine").PendingMessageCount == 0,
             Within, "all entries acknowledged");
     }
+
+    [Fact]
+    public async Task A_filter_that_throws_lets_the_message_through_to_its_handler()
+    {
+        var handled = new ConcurrentQueue<string>();
+        await using var host = new BusHost(_marketData, _logic, "strategy-engine", subscriptions: Subscription.For<PriceUpdate>(
+            (price, _, _) =>
+            {
+                handled.Enqueue(price.InstrumentId);
+                return ValueTask.CompletedTask;
+            },
+            wants: _ => throw new InvalidOperationException("a filter bug")));
+        await host.StartAsync();
+
+        await host.Publisher.PublishAsync(Messages.Price("AAPL", 1));
+        await host.Publisher.PublishAsync(Messages.Price("MSFT", 1));
+
+        await Eventually.TrueAsync(() => handled.Count == 2, Within, "both prices handled");
+        Assert.Equal(0, host.Stats[MessageType.PriceUpdate].PassedOver);
+        Assert.Equal(0, host.Stats[MessageType.PriceUpdate].DeadLettered);
+    }
 }

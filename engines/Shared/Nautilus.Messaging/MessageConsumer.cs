@@ -221,7 +221,7 @@ public sealed class MessageConsumer(
         for (var i = 0; i < envelopes.Length; i++)
         {
             var envelope = envelopes[i];
-            if (subscription.Wants is { } wants && !wants(envelope))
+            if (!Wanted(subscription, envelope))
             {
                 stats.PassedOver(subscription.Type);
                 continue;
@@ -253,6 +253,20 @@ public sealed class MessageConsumer(
         if (envelopes.Length > 1)
         {
             db.HashDelete(progressKey, entryId, CommandFlags.FireAndForget);
+        }
+    }
+
+    /// <summary>Asks the subscription's filter; a filter that fails lets the envelope through (the handler then
+    /// decodes it and a malformed one is dead-lettered with its reason, as without a filter).</summary>
+    private static bool Wanted(Subscription subscription, Envelope envelope)
+    {
+        try
+        {
+            return subscription.Wants?.Invoke(envelope) ?? true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return true;
         }
     }
 

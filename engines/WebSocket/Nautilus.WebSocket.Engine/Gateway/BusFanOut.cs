@@ -27,6 +27,7 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
     private readonly Channel<Envelope> _outbox = System.Threading.Channels.Channel.CreateBounded<Envelope>(
         new BoundedChannelOptions(16 * BatchSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private Task _forwarding = Task.CompletedTask;
+    private volatile bool _stopping;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -49,14 +50,31 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         _outbox.Writer.TryComplete();
         await _forwarding.WaitAsync(cancellationToken);
         await redis.GetSubscriber().UnsubscribeAsync(Channel);
     }
 
-    /// <summary>The handler of every consumed type: the envelope into the backplane's outbox.</summary>
+    /// <summary>
+    /// The handler of every consumed type: the envelope into the backplane's outbox. While the engine stops (the
+    /// consumer may still hand over a few) there is nobody left to forward to: those are let go, not failed into the
+    /// dead-letter stream.
+    /// </summary>
     public ValueTask OnEnvelopeAsync(Envelope envelope, MessageContext context, CancellationToken ct) =>
-        _outbox.Writer.TryWrite(envelope) ? ValueTask.CompletedTask : _outbox.Writer.WriteAsync(envelope, ct);
+        _outbox.Writer.TryWrite(envelope) || _stopping ? ValueTask.CompletedTask : WaitForRoomAsync(envelope, ct);
+
+    private async ValueTask WaitForRoomAsync(Envelope envelope, CancellationToken ct)
+    {
+        try
+        {
+            await _outbox.Writer.WriteAsync(envelope, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            // Stopping (see above).
+        }
+    }
 
     /// <summary>
     /// Publishes what the outbox holds, up to <see cref="BatchSize"/> at a time, without waiting for Redis's reply
