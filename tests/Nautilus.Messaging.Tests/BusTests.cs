@@ -258,17 +258,24 @@ public sealed class BusTests : IAsyncLifetime
             : 0);
     }
 
+    /// <summary>Records every span of the bus's activity source, as an OpenTelemetry SDK that samples everything would.</summary>
+    private static ActivityListener RecordBusSpans(ConcurrentBag<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == BusStats.MeterName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     [Fact]
     public async Task One_trace_crosses_the_bus_from_publish_span_to_consume_span()
     {
         var activities = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == BusStats.MeterName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = RecordBusSpans(activities);
         var consumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = new BusHost(_marketData, _logic, "websocket-engine",
             subscriptions: Subscription.For<RiskAlert>((_, _, _) => { consumed.TrySetResult(); return ValueTask.CompletedTask; }));
@@ -289,13 +296,7 @@ public sealed class BusTests : IAsyncLifetime
     public async Task Market_data_is_traced_at_a_bounded_rate_and_an_untraced_tick_makes_no_span_anywhere()
     {
         var activities = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == BusStats.MeterName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = RecordBusSpans(activities);
         var received = new ConcurrentDictionary<string, string?>();
         // One trace per 10,000 s: the first publish is traced, none of the others within the test.
         await using var host = new BusHost(_marketData, _logic, "vpin-engine", o => o.MarketDataTracesPerSecond = 0.0001,
