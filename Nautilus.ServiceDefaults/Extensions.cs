@@ -54,7 +54,6 @@ public static class Extensions
             builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         }
 
-
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()

@@ -18,18 +18,13 @@ public sealed class MessagePublisher(BusWriters writers, IOptions<BusOptions> op
         ArgumentNullException.ThrowIfNull(message);
         var now = clock.GetUtcNow();
         var bus = MessageRouting.BusOf(T.Type);
-        Activity? activity = null;
-        string? traceParent = null;
-        if (bus != Bus.MarketData || _marketDataTraces.TryTake(now.UtcTicks))
-        {
-            // A producer span when someone listens; its id is the W3C traceparent the consumer continues.
-            activity = ActivitySource.StartActivity(StreamNames.PublishSpan(T.Type), ActivityKind.Producer);
-            activity?.SetTag("messaging.system", "redis");
-            activity?.SetTag("messaging.destination.name", StreamNames.Of(T.Type));
-            traceParent = (activity ?? Activity.Current)?.Id;
-        }
+        var traced = bus != Bus.MarketData || _marketDataTraces.TryTake(now.UtcTicks);
+        // A producer span when traced and someone listens; its id is the W3C traceparent the consumer continues.
+        using var activity = traced ? ActivitySource.StartActivity(StreamNames.PublishSpan(T.Type), ActivityKind.Producer) : null;
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", StreamNames.Of(T.Type));
+        var traceParent = traced ? (activity ?? Activity.Current)?.Id : null;
 
-        using var span = activity;
         var envelope = new Envelope(
             EnvelopeIds.Next(now.ToUnixTimeMilliseconds()),
             T.Type,

@@ -12,8 +12,9 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// From the buses to every replica's clients. The engine's consumer group gives each bus message to one replica;
 /// that replica passes the envelope, still encoded, onto a Redis channel (the backplane) that every replica — itself
 /// included — listens to and dispatches to its own clients. Envelopes go onto the backplane in batches (whatever has
-/// arrived since the last PUBLISH, never waiting for more): one Redis command and one delivery per batch, not per tick. Payloads become JSON only when a client wants them
-/// (<see cref="GatewayMessage"/>): the gateway sees every market-data message, its clients usually want a few symbols.
+/// arrived since the last PUBLISH, never waiting for more): one Redis command and one delivery per batch, not per
+/// tick. Payloads become JSON only when a client wants them (<see cref="GatewayMessage"/>): the gateway sees every
+/// market-data message, its clients usually want a few symbols.
 /// </summary>
 public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.MarketData)] IConnectionMultiplexer redis, ILogger<BusFanOut> logger)
     : IHostedService
@@ -23,11 +24,6 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
     /// <summary>Most envelopes in one backplane message.</summary>
     public const int BatchSize = 256;
 
-    // Bounded: a backplane that cannot keep up slows the bus consumer (the stream keeps the record) instead of memory growing.
-    private readonly Channel<Envelope> _outbox = System.Threading.Channels.Channel.CreateBounded<Envelope>(
-        new BoundedChannelOptions(16 * BatchSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private Task _forwarding = Task.CompletedTask;
-    private volatile bool _stopping;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
@@ -41,6 +37,12 @@ public sealed class BusFanOut(GatewayHub hub, [FromKeyedServices(BusNames.Market
                 t => (MessageType)t.GetProperty(nameof(IMessage.Type), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!,
                 t => typeof(BusFanOut).GetMethod(nameof(Render), BindingFlags.NonPublic | BindingFlags.Static)!
                     .MakeGenericMethod(t).CreateDelegate<Func<Envelope, GatewayPayload>>());
+
+    // Bounded: a backplane that cannot keep up slows the bus consumer (the stream keeps the record) instead of memory growing.
+    private readonly Channel<Envelope> _outbox = System.Threading.Channels.Channel.CreateBounded<Envelope>(
+        new BoundedChannelOptions(16 * BatchSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private Task _forwarding = Task.CompletedTask;
+    private volatile bool _stopping;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
