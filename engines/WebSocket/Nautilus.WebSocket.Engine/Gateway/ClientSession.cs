@@ -31,7 +31,6 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     private volatile bool _closed;
     private long _sent, _sampled, _conflated, _dropped;
     private volatile int _throttleMs;
-    private long _throttleTicks;     // Stopwatch ticks between two sends of sampled slots; 0: not throttled
     private long _nextSampleAt;      // Stopwatch timestamp before which sampled slots wait
     private int _timerArmed;
     private Timer? _timer;
@@ -56,11 +55,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     public int ThrottleMs
     {
         get => _throttleMs;
-        set
-        {
-            _throttleMs = Math.Max(0, value);
-            Interlocked.Exchange(ref _throttleTicks, _throttleMs * Stopwatch.Frequency / 1000);
-        }
+        set => _throttleMs = Math.Max(0, value);
     }
 
     /// <summary>
@@ -104,7 +99,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         if (message.Readable)
         {
             // The frame is written when it is sent: a sample replaced before then is never turned into JSON.
-            Enqueue(new Outgoing(message, default), Interlocked.Read(ref _throttleTicks) > 0 ? message.SampleSlot : message.Slot);
+            Enqueue(new Outgoing(message, default), _throttleMs > 0 ? message.SampleSlot : message.Slot);
         }
     }
 
@@ -119,7 +114,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             {
                 if (_latest.ContainsKey(slot))
                 {
-                    if (Interlocked.Read(ref _throttleTicks) > 0)
+                    if (_throttleMs > 0)
                     {
                         Interlocked.Increment(ref _sampled); // asked for: not the client falling behind
                     }
@@ -235,7 +230,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             return 0;
         }
 
-        var throttle = Interlocked.Read(ref _throttleTicks);
+        var throttle = _throttleMs * Stopwatch.Frequency / 1000; // Stopwatch ticks between two sends of samples
         var now = Stopwatch.GetTimestamp();
         if (throttle > 0 && now < _nextSampleAt)
         {

@@ -70,7 +70,9 @@ public sealed class GatewayMessage
         try
         {
             var payload = _decode();
-            return new Decoded(payload.Json, SlotOf(payload.ConflationKey), SlotOf(payload.SampleKey));
+            var slot = SlotOf(payload.ConflationKey);
+            // Mostly the same key (quotes, books, prices): one slot string, not two per message.
+            return new Decoded(payload.Json, slot, payload.SampleKey == payload.ConflationKey ? slot : SlotOf(payload.SampleKey));
         }
         catch (Nautilus.Messaging.MalformedMessageException)
         {
