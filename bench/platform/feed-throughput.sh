@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sustained feed → pipeline → bus → PostgreSQL (issue #4): runs the whole platform (Release, host mode, ports +3000),
 # drives the simulator as fast as the pipeline takes it for a while, stops it, waits until the writers' backlog is
-# empty, then compares ticks accepted by the pipeline with rows the writers stored (count in = count stored).
+# empty, then compares ticks accepted by the pipeline with rows the writers stored (count in = count stored). Also prints
+# the CPU each process used per tick while the feed ran (bench/platform/cpu-by-process.py): a steadier figure than the
+# rate on a VM whose speed drifts.
 # Usage: bench/platform/feed-throughput.sh [seconds]   (NAUTILUS_BENCH_DURING='command' runs it 10 s into the feed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,12 +41,16 @@ backlog() { curl -s "http://localhost:$md/health" | json "sum(w['backlog'] for w
 curl -s -X POST "http://localhost:$md/api/feeds/simulator/stop" >/dev/null
 for _ in $(seq 1 600); do [ "$(backlog)" = 0 ] && break; sleep 0.5; done
 before_in=$(accepted); before_stored=$(stored)
+cpu="$state/cpu-before.json"
 curl -s -X POST "http://localhost:$md/api/feeds/simulator/start" -H 'content-type: application/json' \
   -d '{"seed":1,"eventsPerSecond":1000000,"realtime":false}' >/dev/null
 begin=$(date +%s.%N)
+bench/platform/cpu-by-process.py snapshot "$cpu"
 # Optional: a command to run while the feed runs (e.g. a profiler), given as NAUTILUS_BENCH_DURING.
 [ -n "${NAUTILUS_BENCH_DURING:-}" ] && (sleep 10; eval "$NAUTILUS_BENCH_DURING") &
 sleep "$seconds"
+fed=$(( $(accepted) - before_in ))
+bench/platform/cpu-by-process.py report "$cpu" "$fed" # where the CPU went while the feed ran (the drain not included)
 curl -s -X POST "http://localhost:$md/api/feeds/simulator/stop" >/dev/null
 end=$(date +%s.%N)
 for _ in $(seq 1 600); do [ "$(backlog)" = 0 ] && break; sleep 0.5; done

@@ -119,4 +119,22 @@ public sealed class ClientSessionTests : IAsyncLifetime
         Assert.Equal(0, session.Status.Sampled);
         session.Close();
     }
+
+    [Fact]
+    public async Task A_message_whose_body_cannot_be_written_is_skipped_and_the_next_one_arrives()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var session = new ClientSession(_server, "test", _metrics);
+        session.Subscribe(["MARKET_DATA:AAPL"], _ => """{"op":"subscribed","data":{"kind":"Ack","seq":0}}""", []);
+        Assert.Equal(("Ack", 0), await ReceiveAsync(timeout.Token));
+
+        // Its keys were readable (it was placed in the outbox), its body is not: found only as the frame is written.
+        session.Enqueue(new GatewayMessage("MARKET_DATA", "AAPL", 1,
+            () => new GatewayPayload(null, null, () => throw new Nautilus.Messaging.MalformedMessageException("cut short"))));
+        session.Enqueue(Trade(2));
+
+        Assert.Equal(("Trade", 2), await ReceiveAsync(timeout.Token));
+        Assert.Equal(2, session.Status.Sent); // the acknowledgement and the trade
+        session.Close();
+    }
 }

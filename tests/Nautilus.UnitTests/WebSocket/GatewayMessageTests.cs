@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Nautilus.Contracts;
 using Nautilus.Messaging;
+using Nautilus.Platform;
 using Nautilus.WebSocket.Engine.Gateway;
 
 namespace Nautilus.UnitTests.WebSocket;
@@ -56,6 +58,54 @@ public class GatewayMessageTests
         var message = new GatewayMessage("RISK_ALERT", "pf-1", 1, () => throw new MalformedMessageException("truncated"));
         Assert.False(message.Readable);
         Assert.True(message.Frame.IsEmpty);
+        Assert.Null(message.SnapshotFrame);
+    }
+
+    private static Envelope MarketData(MarketDataEvent e) => new(EnvelopeIds.Next(0), MessageType.MarketData, "test", 42, Guid.Empty, null,
+        MessagePriority.Normal, 1, e.InstrumentId, MessageCodec.EncodePayload(e));
+
+    [Fact]
+    public void Market_data_is_placed_by_its_kind_and_instrument_and_written_with_every_field()
+    {
+        var quote = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, new QuoteTick(187.4m, 300m, 187.5m, 200m), null)))!;
+        var trade = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Trade, 2, new TradeTick(187.5m, 100m, AggressorSide.Buyer, "t-1"), null, null)))!;
+        var bar = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Bar, 3, null, null, null, new BarData(1, 0, 1m, 2m, 0.5m, 1.5m, 10m, 3))))!;
+
+        // The same keys MarketDataEvent.ConflationKey gives: quotes conflate, trade prints only sample, bars never.
+        Assert.Equal("MARKET_DATA:AAPL:Quote", quote.Slot);
+        Assert.Equal(quote.Slot, quote.SampleSlot);
+        Assert.Null(trade.Slot);
+        Assert.Equal("MARKET_DATA:AAPL:Trade", trade.SampleSlot);
+        Assert.Null(bar.Slot);
+        Assert.Null(bar.SampleSlot);
+        Assert.Same(quote.Topic, trade.Topic); // one string per topic, shared by its messages
+
+        using var frame = JsonDocument.Parse(Encoding.UTF8.GetString(quote.Frame.Span));
+        var data = frame.RootElement.GetProperty("data");
+        Assert.Equal("AAPL", data.GetProperty("instrumentId").GetString());
+        Assert.Equal("Quote", data.GetProperty("kind").GetString());
+        Assert.Equal(187.5m, data.GetProperty("quote").GetProperty("askPrice").GetDecimal());
+        Assert.Equal(42, frame.RootElement.GetProperty("publishedNs").GetInt64());
+    }
+
+    [Fact]
+    public void Market_data_whose_body_is_cut_short_is_placed_but_never_written()
+    {
+        var whole = MessageCodec.EncodePayload(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, new QuoteTick(1m, 2m, 3m, 4m), null));
+        var cut = MarketData(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, null, null)) with { Payload = whole[..16] };
+
+        var message = BusFanOut.ToMessage(cut)!;
+        Assert.True(message.Readable);
+        Assert.Equal("MARKET_DATA:AAPL:Quote", message.Slot);
+        Assert.True(message.Frame.IsEmpty);
+        Assert.Null(message.SnapshotFrame);
+    }
+
+    [Fact]
+    public void Market_data_that_is_not_an_event_at_all_is_unreadable()
+    {
+        var garbage = MarketData(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, null, null)) with { Payload = [0x01, 0x02] };
+        Assert.False(BusFanOut.ToMessage(garbage)!.Readable);
     }
 
     [Fact]

@@ -23,7 +23,10 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     public const int MaxQueued = 10_000;
 
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _topics = [];
+    private volatile HashSet<string> _topics = []; // replaced, never changed: the shard reads it without the lock
+    private string? _memoTopic;                      // the topic Wants matched last, for the set it matched in
+    private HashSet<string>? _memoTopics;
+    private bool _memoWanted;
     private readonly Dictionary<string, Outgoing> _latest = [];
     private readonly Queue<Outgoing> _queue = new();
     private readonly List<Outgoing> _batch = [];
@@ -66,7 +69,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         lock (_gate)
         {
-            _topics.UnionWith(topics);
+            _topics = [.. _topics, .. topics];
             _queue.Enqueue(Outgoing.Control(acknowledgement([.. _topics])));
             foreach (var frame in snapshots)
             {
@@ -81,17 +84,29 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         lock (_gate)
         {
-            _topics.ExceptWith(topics);
-            return [.. _topics];
+            var remaining = new HashSet<string>(_topics);
+            remaining.ExceptWith(topics);
+            _topics = remaining;
+            return [.. remaining];
         }
     }
 
+    /// <summary>
+    /// Whether the client subscribes to the message's topic. Asked by the client's shard only (one thread), so the memo
+    /// of the last topic needs no lock: messages of one topic share one topic string (<see cref="TopicNames"/>), and
+    /// a run of them costs a reference comparison instead of two set lookups each.
+    /// </summary>
     public bool Wants(GatewayMessage message)
     {
-        lock (_gate)
+        var topics = _topics;
+        if (ReferenceEquals(message.Topic, _memoTopic) && ReferenceEquals(topics, _memoTopics))
         {
-            return _topics.Contains(message.Topic) || _topics.Contains(message.WildcardTopic);
+            return _memoWanted;
         }
+
+        var wanted = topics.Contains(message.Topic) || topics.Contains(message.WildcardTopic);
+        (_memoTopic, _memoTopics, _memoWanted) = (message.Topic, topics, wanted);
+        return wanted;
     }
 
     public void Enqueue(GatewayMessage message)
@@ -169,8 +184,10 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                 long sampleWait;
                 lock (_gate)
                 {
-                    _batch.AddRange(_queue);
-                    _queue.Clear();
+                    while (_queue.TryDequeue(out var queued))
+                    {
+                        _batch.Add(queued); // not AddRange: a Queue is no ICollection<T>, so that would enumerate it through an interface
+                    }
                     sampleWait = TakeDueSamples();
                 }
 
@@ -200,6 +217,11 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
 
                 foreach (var outgoing in _batch)
                 {
+                    if (outgoing.Frame.IsEmpty)
+                    {
+                        continue; // a payload found unreadable as it was written: sent to nobody
+                    }
+
                     var send = socket.SendAsync(outgoing.Frame, WebSocketMessageType.Text, true, CancellationToken.None);
                     if (!send.IsCompletedSuccessfully)
                     {

@@ -19,13 +19,13 @@ public sealed class GatewayHub : IDisposable
         _shards = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => new Shard()).ToArray();
     }
 
-    public IReadOnlyList<ClientSession> Clients => [.. _shards.SelectMany(s => s.Clients.Values)];
+    public IReadOnlyList<ClientSession> Clients => [.. _shards.SelectMany(s => s.Clients)];
 
     public int Topics => _latest.Count;
 
-    public void Add(ClientSession client) => ShardOf(client).Clients[client.Id] = client;
+    public void Add(ClientSession client) => ShardOf(client).Add(client);
 
-    public void Remove(ClientSession client) => ShardOf(client).Clients.TryRemove(client.Id, out _);
+    public void Remove(ClientSession client) => ShardOf(client).Remove(client);
 
     /// <summary>Remembers the message as its topic's latest and hands it to every client subscribed to it.</summary>
     public void Dispatch(GatewayMessage message)
@@ -70,6 +70,9 @@ public sealed class GatewayHub : IDisposable
     /// <summary>Some of the clients and the worker that gives them each message, in order.</summary>
     private sealed class Shard
     {
+        private readonly Lock _membership = new();
+        private volatile ClientSession[] _clients = [];
+
         public Shard()
         {
             // Unbounded: each client's own outbox bounds what a slow client can hold; the shard only passes messages on.
@@ -77,7 +80,24 @@ public sealed class GatewayHub : IDisposable
             _ = Task.Run(RunAsync);
         }
 
-        public ConcurrentDictionary<Guid, ClientSession> Clients { get; } = new();
+        /// <summary>Replaced on every connect and disconnect, never changed: each message walks an array, lock-free.</summary>
+        public ClientSession[] Clients => _clients;
+
+        public void Add(ClientSession client)
+        {
+            lock (_membership)
+            {
+                _clients = [.. _clients, client];
+            }
+        }
+
+        public void Remove(ClientSession client)
+        {
+            lock (_membership)
+            {
+                _clients = Array.FindAll(_clients, c => c != client);
+            }
+        }
 
         public Channel<GatewayMessage> Inbox { get; }
 
@@ -88,8 +108,7 @@ public sealed class GatewayHub : IDisposable
             {
                 while (reader.TryRead(out var message))
                 {
-                    // Enumerating the dictionary itself takes no lock and copies nothing (its Values property does both).
-                    foreach (var (_, client) in Clients)
+                    foreach (var client in Clients)
                     {
                         if (client.Wants(message))
                         {

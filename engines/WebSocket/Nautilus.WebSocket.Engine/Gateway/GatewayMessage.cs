@@ -11,24 +11,32 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// when it was published (delivery latency). All of it is worked out on first use, in two steps: decoding gives the
 /// slots (what a client's outbox needs to place the message), JSON is made only when a frame is sent. Every bus message
 /// passes through the gateway; one that no client subscribes to is never decoded, and one that a throttled client
-/// replaces before sending it is never turned into JSON.
+/// replaces before sending it is never turned into JSON. Topic and slot strings come from <see cref="TopicNames"/>.
 /// </summary>
 public sealed class GatewayMessage
 {
-    private readonly Func<GatewayPayload> _decode;
+    private readonly Func<object?, GatewayPayload> _decode;
+    private readonly object? _state;
     private Decoded? _decoded;
     private Rendering? _rendering;
 
     /// <param name="decode">The payload's conflation and sampling keys and how to write it as JSON; may throw
     /// <see cref="Nautilus.Messaging.MalformedMessageException"/>, which makes the message unreadable.</param>
     public GatewayMessage(string type, string key, long publishedNs, Func<GatewayPayload> decode)
+        : this(type, key, publishedNs, static decode => ((Func<GatewayPayload>)decode!)(), decode)
+    {
+    }
+
+    /// <summary>As above with the decoder's input passed along (the envelope), so no closure is made per message.</summary>
+    public GatewayMessage(string type, string key, long publishedNs, Func<object?, GatewayPayload> decode, object? state)
     {
         Type = type;
         Key = key;
         PublishedNs = publishedNs;
-        Topic = $"{type}:{key}";
-        WildcardTopic = $"{type}:*";
+        Topic = TopicNames.Join(type, key);
+        WildcardTopic = TopicNames.Wildcard(type);
         _decode = decode;
+        _state = state;
     }
 
     public GatewayMessage(string type, string key, string data, string? conflationKey, long publishedNs, string? sampleKey = null)
@@ -56,22 +64,24 @@ public sealed class GatewayMessage
     /// <summary>Where a throttled client keeps only the newest message of this kind, or null when every message counts.</summary>
     public string? SampleSlot => Decode().SampleSlot;
 
+    /// <summary>The update frame; empty when the payload turned out unreadable only as it was written (sent to nobody).</summary>
     public ReadOnlyMemory<byte> Frame => Render().Frame;
 
-    public string SnapshotFrame => Build("snapshot", Render().Data ?? "null");
+    /// <summary>The snapshot frame, or null when the payload cannot be read.</summary>
+    public string? SnapshotFrame => Render().Data is { } data ? Build("snapshot", data) : null;
 
     // Two shards may decode or render at once; both get the same result and either may be kept, so no lock is needed.
     private Decoded Decode() => _decoded ??= DecodeOnce();
 
-    private Rendering Render() => _rendering ??= Decode().Json is { } json ? RenderOnce(json()) : new Rendering(null, ReadOnlyMemory<byte>.Empty);
+    private Rendering Render() => _rendering ??= RenderOnce();
 
     private Decoded DecodeOnce()
     {
         try
         {
-            var payload = _decode();
+            var payload = _decode(_state);
             var slot = SlotOf(payload.ConflationKey);
-            // Mostly the same key (quotes, books, prices): one slot string, not two per message.
+            // Mostly the same key (quotes, books, prices): one lookup of the slot, not two.
             return new Decoded(payload.Json, slot, payload.SampleKey == payload.ConflationKey ? slot : SlotOf(payload.SampleKey));
         }
         catch (Nautilus.Messaging.MalformedMessageException)
@@ -80,9 +90,22 @@ public sealed class GatewayMessage
         }
     }
 
-    private Rendering RenderOnce(string data) => new(data, Encoding.UTF8.GetBytes(Build("update", data)));
+    /// <summary>Writes the JSON; a decoder may find the payload's body unreadable only now (it read just the keys before).</summary>
+    private Rendering RenderOnce()
+    {
+        try
+        {
+            return Decode().Json is { } json && json() is { } data ? new(data, Encoding.UTF8.GetBytes(Build("update", data))) : Unreadable;
+        }
+        catch (Nautilus.Messaging.MalformedMessageException)
+        {
+            return Unreadable;
+        }
+    }
 
-    private string? SlotOf(string? key) => key is null ? null : $"{Type}:{key}";
+    private static readonly Rendering Unreadable = new(null, ReadOnlyMemory<byte>.Empty);
+
+    private string? SlotOf(string? key) => key is null ? null : TopicNames.Join(Type, key);
 
     private string Build(string op, string data) =>
         $$"""{"op":"{{op}}","topic":"{{Type}}:{{JavaScriptEncoder.Default.Encode(Key)}}","type":"{{Type}}","key":"{{JavaScriptEncoder.Default.Encode(Key)}}","publishedNs":{{PublishedNs}},"data":{{data}}}""";

@@ -3,7 +3,7 @@ using Nautilus.Contracts;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
-/// <summary>Meter <c>Nautilus.WebSocket</c>: clients, frames sent, conflated, dropped, and bus-to-socket latency.</summary>
+/// <summary>Meter <c>Nautilus.WebSocket</c>: clients, frames sent, conflated, dropped, bus-to-socket latency, and the backplane.</summary>
 public sealed class GatewayMetrics : IDisposable
 {
     public const string MeterName = "Nautilus.WebSocket";
@@ -13,7 +13,8 @@ public sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _dropped;
     private readonly Histogram<double> _latency;
     private int _clients;
-    private long _sentTotal, _conflatedTotal, _droppedTotal;
+    private int _replicas = 1;
+    private long _sentTotal, _conflatedTotal, _droppedTotal, _backplanePublished;
 
     public GatewayMetrics()
     {
@@ -21,6 +22,9 @@ public sealed class GatewayMetrics : IDisposable
         _sent = _meter.CreateCounter<long>("nautilus.websocket.sent", "{frame}", "Frames sent to clients");
         _conflated = _meter.CreateCounter<long>("nautilus.websocket.conflated", "{frame}", "Frames replaced by a newer one for a slow client");
         _dropped = _meter.CreateCounter<long>("nautilus.websocket.dropped", "{frame}", "Frames dropped for a client whose queue was full");
+        _meter.CreateObservableGauge("nautilus.websocket.replicas", () => Volatile.Read(ref _replicas), "{replica}", "Gateway replicas on the backplane");
+        _meter.CreateObservableCounter("nautilus.websocket.backplane.published", () => Interlocked.Read(ref _backplanePublished), "{batch}",
+            "Batches published to the other replicas");
         _latency = _meter.CreateHistogram<double>("nautilus.websocket.delivery", "ms", "Publish on the bus to send on the socket");
     }
 
@@ -28,6 +32,16 @@ public sealed class GatewayMetrics : IDisposable
     public long SentTotal => Interlocked.Read(ref _sentTotal);
     public long ConflatedTotal => Interlocked.Read(ref _conflatedTotal);
     public long DroppedTotal => Interlocked.Read(ref _droppedTotal);
+
+    /// <summary>Replicas listening on the backplane, this one included, as Redis last counted them.</summary>
+    public int Replicas => Volatile.Read(ref _replicas);
+
+    /// <summary>Batches this replica published to the others (none while it is alone).</summary>
+    public long BackplanePublished => Interlocked.Read(ref _backplanePublished);
+
+    public void ReplicasCounted(long replicas) => Volatile.Write(ref _replicas, (int)Math.Clamp(replicas, 1, int.MaxValue));
+
+    public void BackplaneBatchPublished() => Interlocked.Increment(ref _backplanePublished);
 
     public void Connected() => Interlocked.Increment(ref _clients);
     public void Disconnected() => Interlocked.Decrement(ref _clients);

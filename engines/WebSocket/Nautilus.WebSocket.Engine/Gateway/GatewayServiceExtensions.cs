@@ -5,7 +5,10 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 
 public static class GatewayServiceExtensions
 {
-    public sealed record GatewayStats(int Clients, int Topics, long Sent, long Conflated, long Dropped, IReadOnlyList<ClientStatus> Connections);
+    /// <param name="Replicas">Gateway replicas on the backplane, this one included.</param>
+    /// <param name="BackplanePublished">Batches this replica passed to the other replicas (none while it is alone).</param>
+    public sealed record GatewayStats(int Clients, int Topics, long Sent, long Conflated, long Dropped, int Replicas, long BackplanePublished,
+        IReadOnlyList<ClientStatus> Connections);
 
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -29,5 +32,6 @@ public static class GatewayServiceExtensions
 
     public static Ok<GatewayStats> GetStats(GatewayHub hub, GatewayMetrics metrics) =>
         TypedResults.Ok(new GatewayStats(metrics.Clients, hub.Topics, metrics.SentTotal, metrics.ConflatedTotal, metrics.DroppedTotal,
+            metrics.Replicas, metrics.BackplanePublished,
             hub.Clients.Select(c => c.Status).ToArray()));
 }
