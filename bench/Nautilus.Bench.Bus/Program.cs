@@ -103,7 +103,21 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
 {
     const int rate = 10_000;
     const int seconds = 10;
-    await using var services = Build(connection, Subscription.For<RiskAlert>((_, _, _) => ValueTask.CompletedTask), group: "latency");
+    // The handler itself notes each message's exact latency (the library's histogram has buckets ~9 % wide, too coarse
+    // to tell 0.95 ms from 1.02 ms at the target); only messages published in the measured window are noted.
+    var exact = new long[rate * seconds];
+    var noted = -1;
+    var noting = false;
+    await using var services = Build(connection, Subscription.For<RiskAlert>((_, context, _) =>
+    {
+        var latencyNs = UnixNanos.Now(TimeProvider.System) - context.Envelope.TimestampNs;
+        if (Volatile.Read(ref noting) && Interlocked.Increment(ref noted) is var slot && slot < exact.Length)
+        {
+            exact[slot] = latencyNs;
+        }
+
+        return ValueTask.CompletedTask;
+    }), group: "latency");
     var consumer = services.GetRequiredService<MessageConsumer>();
     await ((IHostedService)consumer).StartAsync(CancellationToken.None);
     await consumer.Ready;
@@ -119,6 +133,7 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
         await Task.Delay(1);
     }
     stats[MessageType.RiskAlert].Latency.Reset();
+    Volatile.Write(ref noting, true);
 
     var (gcs, paused) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
     var clock = Stopwatch.StartNew();
@@ -138,9 +153,14 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
         await Task.Delay(1);
     }
     var h = stats[MessageType.RiskAlert].Latency;
-    Console.WriteLine($"latency at {rate:N0} msg/s for {seconds} s ({h.Count:N0} messages): p50 {h.Quantile(0.5) / 1000:F3} ms, " +
-                      $"p99 {h.Quantile(0.99) / 1000:F3} ms, p99.9 {h.Quantile(0.999) / 1000:F3} ms, max {h.Quantile(1) / 1000:F3} ms; " +
+    var n = Math.Min(noted + 1, exact.Length);
+    Array.Sort(exact, 0, n);
+    double Exact(double q) => exact[Math.Min(n - 1, (int)Math.Ceiling(q * n) - 1)] / 1e6;
+    Console.WriteLine($"latency at {rate:N0} msg/s for {seconds} s ({n:N0} messages, exact): p50 {Exact(0.5):F3} ms, p90 {Exact(0.9):F3} ms, " +
+                      $"p99 {Exact(0.99):F3} ms, p99.9 {Exact(0.999):F3} ms, max {Exact(1):F3} ms; " +
                       $"{GC.CollectionCount(0) - gcs} GCs pausing {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms in all");
+    Console.WriteLine($"  the bus's own histogram (bucket upper edges): p50 {h.Quantile(0.5) / 1000:F3} ms, p99 {h.Quantile(0.99) / 1000:F3} ms, " +
+                      $"p99.9 {h.Quantile(0.999) / 1000:F3} ms");
     await ((IHostedService)consumer).StopAsync(CancellationToken.None);
 }
 

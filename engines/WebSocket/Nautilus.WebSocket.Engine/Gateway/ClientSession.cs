@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Net.WebSockets;
 using System.Text;
 
@@ -127,7 +128,8 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             if (slot is not null)
             {
-                if (_latest.ContainsKey(slot))
+                ref var pending = ref CollectionsMarshal.GetValueRefOrAddDefault(_latest, slot, out var replaced);
+                if (replaced)
                 {
                     if (_throttleMs > 0)
                     {
@@ -140,7 +142,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                     }
                 }
 
-                _latest[slot] = outgoing;
+                pending = outgoing;
             }
             else
             {
@@ -155,7 +157,11 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             }
         }
 
-        TrySend();
+        // A throttled client's samples wait for its timer while it is armed (the timer sends them): no attempt per message.
+        if (slot is null || _throttleMs == 0 || Volatile.Read(ref _timerArmed) == 0)
+        {
+            TrySend();
+        }
     }
 
     /// <summary>Stops sending (the connection is gone).</summary>
