@@ -1,3 +1,4 @@
+using System.Buffers;
 using Nautilus.Contracts;
 using Nautilus.Platform;
 
@@ -55,6 +56,20 @@ public class CodecTests
         var badKind = (byte[])bar.Clone();
         badKind[1 + 8 + "AAPL".Length] = 99; // header, UTF-8 string header (two ints), "AAPL", then the kind
         Assert.Null(MarketDataEvent.PeekKind(badKind));
+    }
+
+    [Fact]
+    public void A_batch_encoded_after_a_header_of_the_callers_reads_back_from_behind_it()
+    {
+        var envelopes = Enumerable.Range(1, 3).Select(i => new Envelope(EnvelopeIds.Next(i), MessageType.RiskAlert, "test", i, Guid.Empty, null,
+            MessagePriority.Normal, 1, $"pf-{i}", [(byte)i])).ToArray();
+        var writer = new ArrayBufferWriter<byte>();
+        writer.Write("HEADER"u8);
+        MessageCodec.EncodeBatch(writer, envelopes.ToList());
+
+        Assert.True(writer.WrittenSpan.StartsWith("HEADER"u8));
+        Assert.Equal(MessageCodec.EncodeBatch(envelopes), writer.WrittenSpan[6..].ToArray());
+        Assert.Equal(envelopes.Select(e => e.Key), MessageCodec.DecodeBatch(writer.WrittenSpan[6..]).Select(e => e.Key));
     }
 
     [Fact]

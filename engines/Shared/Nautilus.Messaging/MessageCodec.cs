@@ -1,3 +1,4 @@
+using System.Buffers;
 using MemoryPack;
 using Nautilus.Contracts;
 
@@ -27,6 +28,10 @@ public static class MessageCodec
 
     public static byte[] EncodeBatch(IReadOnlyList<Envelope> envelopes) =>
         MemoryPackSerializer.Serialize(envelopes as Envelope[] ?? envelopes.ToArray());
+
+    /// <summary>Appends the batch to what the writer holds (e.g. after a header of the caller's own).</summary>
+    public static void EncodeBatch(IBufferWriter<byte> writer, IReadOnlyList<Envelope> envelopes) =>
+        MemoryPackSerializer.Serialize(writer, envelopes as Envelope[] ?? envelopes.ToArray());
 
     /// <exception cref="MalformedMessageException">The bytes are not a batch of envelopes.</exception>
     public static Envelope[] DecodeBatch(ReadOnlySpan<byte> bytes)

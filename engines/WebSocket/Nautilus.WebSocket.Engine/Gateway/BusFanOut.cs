@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
@@ -52,10 +53,9 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
     private readonly Channel<Envelope> _outbox = System.Threading.Channels.Channel.CreateBounded<Envelope>(
         new BoundedChannelOptions(16 * BatchSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly byte[] _replica = Guid.NewGuid().ToByteArray();
-    private readonly CancellationTokenSource _stopped = new();
+    private readonly CancellationTokenSource _stopping = new();
     private Task _forwarding = Task.CompletedTask;
     private Task _greeting = Task.CompletedTask;
-    private volatile bool _stopping;
     private volatile bool _peers;
     private long _peerHeardAt; // Stopwatch timestamp of the last message from another replica
 
@@ -68,9 +68,8 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
+        await _stopping.CancelAsync();
         _outbox.Writer.TryComplete();
-        await _stopped.CancelAsync();
         await Task.WhenAll(_forwarding, _greeting).WaitAsync(cancellationToken);
         await redis.GetSubscriber().UnsubscribeAsync(Channel);
     }
@@ -80,7 +79,7 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
     /// hand over a few) there is nobody left to forward to: those are let go, not failed into the dead-letter stream.
     /// </summary>
     public ValueTask OnEnvelopeAsync(Envelope envelope, MessageContext context, CancellationToken ct) =>
-        _outbox.Writer.TryWrite(envelope) || _stopping ? ValueTask.CompletedTask : WaitForRoomAsync(envelope, ct);
+        _outbox.Writer.TryWrite(envelope) || _stopping.IsCancellationRequested ? ValueTask.CompletedTask : WaitForRoomAsync(envelope, ct);
 
     private async ValueTask WaitForRoomAsync(Envelope envelope, CancellationToken ct)
     {
@@ -114,7 +113,11 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
             if (_peers)
             {
                 metrics.BackplaneBatchPublished();
-                Publish(Frame(MessageCodec.EncodeBatch(batch)));
+                // The sender's id, then the batch encoded right after it.
+                var message = new ArrayBufferWriter<byte>(ReplicaIdLength + 512 * batch.Count);
+                message.Write(_replica);
+                MessageCodec.EncodeBatch(message, batch);
+                Publish(message.WrittenMemory);
             }
 
             batch.Clear();
@@ -131,7 +134,7 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
             {
                 Publish(_replica);
             }
-            while (await timer.WaitForNextTickAsync(_stopped.Token));
+            while (await timer.WaitForNextTickAsync(_stopping.Token));
         }
         catch (OperationCanceledException)
         {
@@ -140,7 +143,7 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
     }
 
     /// <summary>Publishes without waiting; Redis's count of receivers says whether any other replica still listens.</summary>
-    private void Publish(byte[] message)
+    private void Publish(ReadOnlyMemory<byte> message)
     {
         var sentAt = Stopwatch.GetTimestamp();
         Task<long> publish;
@@ -173,14 +176,6 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
 
             metrics.ReplicasCounted(reply.Result);
         }, TaskContinuationOptions.ExecuteSynchronously);
-    }
-
-    private byte[] Frame(byte[] batch)
-    {
-        var message = new byte[ReplicaIdLength + batch.Length];
-        _replica.CopyTo(message, 0);
-        batch.CopyTo(message, ReplicaIdLength);
-        return message;
     }
 
     private void Receive(RedisValue value)
