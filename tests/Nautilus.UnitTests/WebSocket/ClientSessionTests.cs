@@ -57,13 +57,20 @@ public sealed class ClientSessionTests : IAsyncLifetime
         return (data.GetProperty("kind").GetString()!, data.GetProperty("seq").GetInt32());
     }
 
+    /// <summary>A session on the server side subscribed to AAPL's market data, its acknowledgement received.</summary>
+    private async Task<ClientSession> SubscribedAsync(int throttleMs, CancellationToken ct)
+    {
+        var session = new ClientSession(_server, "test", _metrics) { ThrottleMs = throttleMs };
+        session.Subscribe(["MARKET_DATA:AAPL"], _ => """{"op":"subscribed","data":{"kind":"Ack","seq":0}}""", []);
+        Assert.Equal(("Ack", 0), await ReceiveAsync(ct));
+        return session;
+    }
+
     [Fact]
     public async Task A_throttled_client_gets_the_newest_quote_and_trade_per_interval_and_every_bar()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var session = new ClientSession(_server, "test", _metrics) { ThrottleMs = 1_000 };
-        session.Subscribe(["MARKET_DATA:AAPL"], _ => """{"op":"subscribed","data":{"kind":"Ack","seq":0}}""", []);
-        Assert.Equal(("Ack", 0), await ReceiveAsync(timeout.Token));
+        var session = await SubscribedAsync(throttleMs: 1_000, timeout.Token);
 
         // A burst far inside one interval: 1,000 quotes, 200 trade prints, 3 bars.
         for (var i = 1; i <= 1_000; i++)
@@ -102,9 +109,7 @@ public sealed class ClientSessionTests : IAsyncLifetime
     public async Task An_unthrottled_client_that_keeps_up_gets_every_trade_print()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var session = new ClientSession(_server, "test", _metrics);
-        session.Subscribe(["MARKET_DATA:AAPL"], _ => """{"op":"subscribed","data":{"kind":"Ack","seq":0}}""", []);
-        Assert.Equal(("Ack", 0), await ReceiveAsync(timeout.Token));
+        var session = await SubscribedAsync(throttleMs: 0, timeout.Token);
 
         for (var i = 1; i <= 500; i++)
         {
@@ -124,9 +129,7 @@ public sealed class ClientSessionTests : IAsyncLifetime
     public async Task A_message_whose_body_cannot_be_written_is_skipped_and_the_next_one_arrives()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var session = new ClientSession(_server, "test", _metrics);
-        session.Subscribe(["MARKET_DATA:AAPL"], _ => """{"op":"subscribed","data":{"kind":"Ack","seq":0}}""", []);
-        Assert.Equal(("Ack", 0), await ReceiveAsync(timeout.Token));
+        var session = await SubscribedAsync(throttleMs: 0, timeout.Token);
 
         // Its keys were readable (it was placed in the outbox), its body is not: found only as the frame is written.
         session.Enqueue(new GatewayMessage("MARKET_DATA", "AAPL", 1,
