@@ -67,12 +67,14 @@ public class GatewayMessageTests
     [Fact]
     public void Market_data_is_placed_by_its_kind_and_instrument_and_written_with_every_field()
     {
-        var quote = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, new QuoteTick(187.4m, 300m, 187.5m, 200m), null)))!;
+        var quoteEvent = new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, new QuoteTick(187.4m, 300m, 187.5m, 200m), null);
+        var quote = BusFanOut.ToMessage(MarketData(quoteEvent))!;
         var trade = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Trade, 2, new TradeTick(187.5m, 100m, AggressorSide.Buyer, "t-1"), null, null)))!;
         var bar = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Bar, 3, null, null, null, new BarData(1, 0, 1m, 2m, 0.5m, 1.5m, 10m, 3))))!;
 
         // The same keys MarketDataEvent.ConflationKey gives: quotes conflate, trade prints only sample, bars never.
         Assert.Equal("MARKET_DATA:AAPL:Quote", quote.Slot);
+        Assert.Equal($"MARKET_DATA:{quoteEvent.ConflationKey}", quote.Slot); // read from the bytes, as the event says
         Assert.Equal(quote.Slot, quote.SampleSlot);
         Assert.Null(trade.Slot);
         Assert.Equal("MARKET_DATA:AAPL:Trade", trade.SampleSlot);

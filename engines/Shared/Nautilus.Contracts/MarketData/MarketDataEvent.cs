@@ -25,7 +25,10 @@ public sealed partial record MarketDataEvent(
 
     /// <summary>Quotes and books conflate per instrument; trade prints and bars never do (every one counts).</summary>
     [MemoryPackIgnore]
-    public string? ConflationKey => Kind is MarketDataKind.Trade or MarketDataKind.Bar ? null : $"{InstrumentId}:{Kind}";
+    public string? ConflationKey => Conflates(Kind) ? $"{InstrumentId}:{Kind}" : null;
+
+    /// <summary>Whether a newer event of this kind may replace an older one (quotes, books: yes; trade prints, bars: no).</summary>
+    public static bool Conflates(MarketDataKind kind) => kind is not (MarketDataKind.Trade or MarketDataKind.Bar);
 
     /// <summary>
     /// The kind of an encoded event without decoding the rest (a consumer that wants only bars passes over a hundred

@@ -260,7 +260,7 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
         }
 
         var kindKey = TopicNames.Join(envelope.Key, kind.ToString()); // the event's ConflationKey, made once
-        var conflationKey = kind is MarketDataKind.Trade or MarketDataKind.Bar ? null : kindKey;
+        var conflationKey = MarketDataEvent.Conflates(kind) ? kindKey : null;
         return new GatewayPayload(conflationKey, kind is MarketDataKind.Trade ? kindKey : conflationKey,
             () => JsonSerializer.Serialize(MessageCodec.DecodePayload<MarketDataEvent>(envelope), Json));
     }
