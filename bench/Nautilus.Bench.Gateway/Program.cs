@@ -123,6 +123,7 @@ var publisher = Task.Run(async () =>
 
 await Task.Delay(TimeSpan.FromSeconds(WarmUpSeconds));
 var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+var (gcStart, pauseStart, allocatedStart) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
 Volatile.Write(ref windowEndNs, long.MaxValue);
 Volatile.Write(ref windowStartNs, NowNs());
 var windowClock = Stopwatch.StartNew();
@@ -130,6 +131,7 @@ await Task.Delay(TimeSpan.FromSeconds(seconds));
 Volatile.Write(ref windowEndNs, NowNs());
 var window = windowClock.Elapsed.TotalSeconds;
 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
+var (gcs, paused, allocated) = (GC.CollectionCount(0) - gcStart, GC.GetTotalPauseDuration() - pauseStart, GC.GetTotalAllocatedBytes() - allocatedStart);
 await Task.Delay(TimeSpan.FromSeconds(2)); // what was published in the window arrives
 stop.Cancel();
 await publisher;
@@ -141,7 +143,8 @@ var expected = publishedInWindow * clients;
 Console.WriteLine($"published {publishedInWindow} messages in {window:F1} s; delivered {receivedInWindow:N0} of {expected:N0} frames " +
                   $"({receivedInWindow / window:N0} frames/s), missing {expected - receivedInWindow}, gateway dropped {metrics.DroppedTotal}, conflated {metrics.ConflatedTotal}");
 Console.WriteLine($"delivery latency ms: p50 {Ms(0.50):F2}  p90 {Ms(0.90):F2}  p99 {Ms(0.99):F2}  p99.9 {Ms(0.999):F2}  max {(n > 0 ? latencies[n - 1] / 1e6 : double.NaN):F2}");
-Console.WriteLine($"CPU {cpu / window:F2} cores of {Environment.ProcessorCount} (gateway and clients in this process)");
+Console.WriteLine($"CPU {cpu / window:F2} cores of {Environment.ProcessorCount} (gateway and clients in this process); " +
+                  $"{gcs} GCs pausing {paused.TotalMilliseconds:F0} ms, {allocated / window / 1e6:F1} MB/s allocated");
 
 foreach (var socket in sockets)
 {
