@@ -1,7 +1,9 @@
 // WebSocket fan-out: the gateway's hub and /ws endpoint (the engine's own code) on Kestrel, N clients on loopback each
 // subscribed to one topic that receives R messages a second (trades: never conflated, so every message must arrive).
-// Latency is from the hub's dispatch (the moment a bus message reaches the gateway) to the client having the whole
-// frame. Usage: dotnet run -c Release --project bench/Nautilus.Bench.Gateway -- [clients=1000] [rate=100] [seconds=20]
+// With T topics (instruments), client i subscribes to topic i mod T and every topic gets R messages a second, so
+// each client still receives R a second. Latency is from the hub's dispatch (the moment a bus message reaches the
+// gateway) to the client having the whole frame.
+// Usage: dotnet run -c Release --project bench/Nautilus.Bench.Gateway -- [clients=1000] [rate=100] [seconds=20] [topics=1]
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
@@ -13,6 +15,8 @@ using Nautilus.WebSocket.Engine.Gateway;
 var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
 var rate = args.Length > 1 ? double.Parse(args[1]) : 100;
 var seconds = args.Length > 2 ? double.Parse(args[2]) : 20;
+var topics = args.Length > 3 ? int.Parse(args[3]) : 1;
+var instruments = Enumerable.Range(0, topics).Select(t => topics == 1 ? "BENCH" : $"BENCH{t}").ToArray();
 const double WarmUpSeconds = 5;
 
 var builder = WebApplication.CreateSlimBuilder();
@@ -29,11 +33,10 @@ var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IS
 var hub = app.Services.GetRequiredService<GatewayHub>();
 var metrics = app.Services.GetRequiredService<GatewayMetrics>();
 
-Console.WriteLine($"gateway fan-out: {clients} clients × {rate} msg/s for {seconds} s (after {WarmUpSeconds} s warm-up), {Environment.ProcessorCount} cores");
+Console.WriteLine($"gateway fan-out: {clients} clients × {rate} msg/s on {topics} topic(s) for {seconds} s (after {WarmUpSeconds} s warm-up), {Environment.ProcessorCount} cores");
 
 // Connect and subscribe every client; each waits for its acknowledgement.
 var sockets = new ClientWebSocket[clients];
-var subscribe = Encoding.UTF8.GetBytes("""{"op":"subscribe","topics":["MARKET_DATA:BENCH"]}""");
 var connectClock = Stopwatch.StartNew();
 for (var batch = 0; batch < clients; batch += 50)
 {
@@ -41,6 +44,7 @@ for (var batch = 0; batch < clients; batch += 50)
     {
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(address, CancellationToken.None);
+        var subscribe = Encoding.UTF8.GetBytes($$"""{"op":"subscribe","topics":["MARKET_DATA:{{instruments[i % topics]}}"]}""");
         await socket.SendAsync(subscribe, WebSocketMessageType.Text, true, CancellationToken.None);
         var ack = new byte[4096];
         var received = await socket.ReceiveAsync(ack, CancellationToken.None);
@@ -97,7 +101,7 @@ var receivers = sockets.Select(socket => Task.Run(async () =>
 
 // The publisher: one trade-like message every 1/rate s on a timer (latency is measured from the dispatch itself, so
 // timer jitter does not count; nor does a publisher spinning on a core).
-var payload = """{"instrumentId":"BENCH","kind":"Trade","tsEventNs":0,"trade":{"price":187.42,"size":300,"aggressor":"Buyer","tradeId":"BENCH-000000000"},"quote":null,"book":null,"bar":null,"seq":0}""";
+var payloads = instruments.Select(instrument => $$"""{"instrumentId":"{{instrument}}","kind":"Trade","tsEventNs":0,"trade":{"price":187.42,"size":300,"aggressor":"Buyer","tradeId":"{{instrument}}-000000000"},"quote":null,"book":null,"bar":null,"seq":0}""").ToArray();
 long publishedInWindow = 0;
 var publisher = Task.Run(async () =>
 {
@@ -112,7 +116,10 @@ var publisher = Task.Run(async () =>
                 publishedInWindow++;
             }
 
-            hub.Dispatch(new GatewayMessage("MARKET_DATA", "BENCH", payload, null, nowNs));
+            for (var t = 0; t < topics; t++)
+            {
+                hub.Dispatch(new GatewayMessage("MARKET_DATA", instruments[t], payloads[t], null, nowNs));
+            }
         }
     }
     catch (OperationCanceledException)
@@ -140,7 +147,7 @@ var n = Math.Min(recorded, latencies.Length);
 Array.Sort(latencies, 0, n);
 double Ms(double q) => n == 0 ? double.NaN : latencies[Math.Min(n - 1, (int)(q * n))] / 1e6;
 var expected = publishedInWindow * clients;
-Console.WriteLine($"published {publishedInWindow} messages in {window:F1} s; delivered {receivedInWindow:N0} of {expected:N0} frames " +
+Console.WriteLine($"published {publishedInWindow * topics} messages in {window:F1} s; delivered {receivedInWindow:N0} of {expected:N0} frames " +
                   $"({receivedInWindow / window:N0} frames/s), missing {expected - receivedInWindow}, gateway dropped {metrics.DroppedTotal}, conflated {metrics.ConflatedTotal}");
 Console.WriteLine($"delivery latency ms: p50 {Ms(0.50):F2}  p90 {Ms(0.90):F2}  p99 {Ms(0.99):F2}  p99.9 {Ms(0.999):F2}  max {(n > 0 ? latencies[n - 1] / 1e6 : double.NaN):F2}");
 Console.WriteLine($"CPU {cpu / window:F2} cores of {Environment.ProcessorCount} (gateway and clients in this process); " +

@@ -25,9 +25,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
 
     private readonly Lock _gate = new();
     private volatile HashSet<string> _topics = []; // replaced, never changed: the shard reads it without the lock
-    private string? _memoTopic;                      // the topic Wants matched last, for the set it matched in
-    private HashSet<string>? _memoTopics;
-    private bool _memoWanted;
+    private TopicSubscribers? _index;              // the shard's topic index this client is listed in, once added
     private readonly Dictionary<string, Outgoing> _latest = [];
     private readonly Queue<Outgoing> _queue = new();
     private readonly List<Outgoing> _batch = [];
@@ -66,11 +64,17 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     /// Adds topics and queues the acknowledgement and the topics' snapshots in one step, so no update of a new topic
     /// can reach the client before its acknowledgement and snapshot.
     /// </summary>
+    /// <remarks>
+    /// The shard's index learns the topics before the snapshots are read: a message the shard handed out before that
+    /// is already in them, and one handed out after waits for this lock, so it lands behind the snapshot.
+    /// </remarks>
     public void Subscribe(IReadOnlyList<string> topics, Func<IReadOnlyList<string>, string> acknowledgement, IEnumerable<string> snapshots)
     {
         lock (_gate)
         {
-            _topics = [.. _topics, .. topics];
+            var current = _topics;
+            _index?.Add(this, topics.Where(t => !current.Contains(t)).Distinct());
+            _topics = [.. current, .. topics];
             _queue.Enqueue(Outgoing.Control(acknowledgement([.. _topics])));
             foreach (var frame in snapshots)
             {
@@ -87,27 +91,33 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             var remaining = new HashSet<string>(_topics);
             remaining.ExceptWith(topics);
+            _index?.Remove(this, _topics.Where(t => !remaining.Contains(t)));
             _topics = remaining;
             return [.. remaining];
         }
     }
 
-    /// <summary>
-    /// Whether the client subscribes to the message's topic. Asked by the client's shard only (one thread), so the memo
-    /// of the last topic needs no lock: messages of one topic share one topic string (<see cref="TopicNames"/>), and
-    /// a run of them costs a reference comparison instead of two set lookups each.
-    /// </summary>
-    public bool Wants(GatewayMessage message)
-    {
-        var topics = _topics;
-        if (ReferenceEquals(message.Topic, _memoTopic) && ReferenceEquals(topics, _memoTopics))
-        {
-            return _memoWanted;
-        }
+    /// <summary>Whether the client subscribes to exactly this topic (read without the lock: the set is replaced, never changed).</summary>
+    public bool Subscribes(string topic) => _topics.Contains(topic);
 
-        var wanted = topics.Contains(message.Topic) || topics.Contains(message.WildcardTopic);
-        (_memoTopic, _memoTopics, _memoWanted) = (message.Topic, topics, wanted);
-        return wanted;
+    /// <summary>Lists the client in a shard's topic index under every topic it has (and every one it adds later).</summary>
+    internal void Join(TopicSubscribers index)
+    {
+        lock (_gate)
+        {
+            _index = index;
+            index.Add(this, _topics);
+        }
+    }
+
+    /// <summary>Takes the client out of its shard's topic index (it is leaving the hub).</summary>
+    internal void Leave()
+    {
+        lock (_gate)
+        {
+            _index?.Remove(this, _topics);
+            _index = null;
+        }
     }
 
     public void Enqueue(GatewayMessage message)

@@ -6,8 +6,8 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// <summary>
 /// The connected clients of this replica and the latest message of every topic (what a new subscriber gets first).
 /// Clients are spread over one shard per core; a message is handed to every shard, and each shard's worker gives it
-/// to its own clients (sending at once to those keeping up), so fan-out uses every core and one slow client's socket
-/// never holds up a shard.
+/// to those of its clients subscribed to the topic (<see cref="TopicSubscribers"/>), sending at once to those keeping
+/// up, so fan-out uses every core and one slow client's socket never holds up a shard.
 /// </summary>
 public sealed class GatewayHub : IDisposable
 {
@@ -67,11 +67,12 @@ public sealed class GatewayHub : IDisposable
         }
     }
 
-    /// <summary>Some of the clients and the worker that gives them each message, in order.</summary>
+    /// <summary>Some of the clients, their topic index and the worker that gives them each message, in order.</summary>
     private sealed class Shard
     {
         private readonly Lock _membership = new();
         private volatile ClientSession[] _clients = [];
+        private readonly TopicSubscribers _subscribers = new();
 
         public Shard()
         {
@@ -80,7 +81,7 @@ public sealed class GatewayHub : IDisposable
             _ = Task.Run(RunAsync);
         }
 
-        /// <summary>Replaced on every connect and disconnect, never changed: each message walks an array, lock-free.</summary>
+        /// <summary>Replaced on every connect and disconnect, never changed.</summary>
         public ClientSession[] Clients => _clients;
 
         public void Add(ClientSession client)
@@ -89,10 +90,13 @@ public sealed class GatewayHub : IDisposable
             {
                 _clients = [.. _clients, client];
             }
+
+            client.Join(_subscribers);
         }
 
         public void Remove(ClientSession client)
         {
+            client.Leave();
             lock (_membership)
             {
                 _clients = Array.FindAll(_clients, c => c != client);
@@ -108,13 +112,7 @@ public sealed class GatewayHub : IDisposable
             {
                 while (reader.TryRead(out var message))
                 {
-                    foreach (var client in Clients)
-                    {
-                        if (client.Wants(message))
-                        {
-                            client.Enqueue(message);
-                        }
-                    }
+                    _subscribers.Deliver(message);
                 }
             }
         }
