@@ -13,8 +13,6 @@ public sealed class TopicSubscribers
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, ClientSession[]> _byTopic = new(StringComparer.Ordinal);
 
-    public int Topics => _byTopic.Count;
-
     public void Add(ClientSession client, IEnumerable<string> topics)
     {
         lock (_gate)
