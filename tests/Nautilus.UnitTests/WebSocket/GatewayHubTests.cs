@@ -12,23 +12,27 @@ public sealed class GatewayHubTests : IDisposable
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(10);
     private readonly GatewayMetrics _metrics = new();
     private readonly GatewayHub _hub = new();
+    private readonly List<System.Net.WebSockets.WebSocket> _sockets = [];
 
     public void Dispose()
     {
         _hub.Dispose();
+        _sockets.ForEach(s => s.Dispose());
         _metrics.Dispose();
     }
 
     private (ClientSession Session, FrameRecorder Frames) Connect(params string[] topics)
     {
         var frames = new FrameRecorder();
-        var session = new ClientSession(System.Net.WebSockets.WebSocket.CreateFromStream(frames, new WebSocketCreationOptions { IsServer = true }), "test", _metrics);
+        var socket = System.Net.WebSockets.WebSocket.CreateFromStream(frames, new WebSocketCreationOptions { IsServer = true });
+        _sockets.Add(socket);
+        var session = new ClientSession(socket, "test", _metrics);
         _hub.Add(session);
         session.Subscribe(topics, _ => """{"op":"subscribed"}""", []);
         return (session, frames);
     }
 
-    private static GatewayMessage Trade(string type, string symbol, int seq) =>
+    private static GatewayMessage Update(string type, string symbol, int seq) =>
         new(type, symbol, $$"""{"symbol":"{{symbol}}","seq":{{seq}}}""", conflationKey: null, seq);
 
     [Fact]
@@ -42,10 +46,10 @@ public sealed class GatewayHubTests : IDisposable
 
         for (var seq = 1; seq <= 3; seq++)
         {
-            _hub.Dispatch(Trade("MARKET_DATA", "AAPL", seq));
-            _hub.Dispatch(Trade("MARKET_DATA", "MSFT", seq));
+            _hub.Dispatch(Update("MARKET_DATA", "AAPL", seq));
+            _hub.Dispatch(Update("MARKET_DATA", "MSFT", seq));
         }
-        _hub.Dispatch(Trade("FEATURE_UPDATE", "AAPL", 4));
+        _hub.Dispatch(Update("FEATURE_UPDATE", "AAPL", 4));
 
         await Eventually.TrueAsync(() => every.Data.Count == 6 && both.Data.Count == 6 && features.Data.Count == 1, Within, "every frame sent");
         Assert.Equal(["AAPL:1", "AAPL:2", "AAPL:3"], aapl.Data);
@@ -62,13 +66,13 @@ public sealed class GatewayHubTests : IDisposable
         var (leaver, leaving) = Connect("MARKET_DATA:*");
         var (_, staying) = Connect("MARKET_DATA:AAPL");
 
-        _hub.Dispatch(Trade("MARKET_DATA", "AAPL", 1));
+        _hub.Dispatch(Update("MARKET_DATA", "AAPL", 1));
         await Eventually.TrueAsync(() => staying.Data.Count == 1 && leaving.Data.Count == 1 && quitting.Data.Count == 1, Within, "first frame sent");
 
         Assert.Equal(["MARKET_DATA:MSFT"], quitter.Unsubscribe(["MARKET_DATA:AAPL"]));
         _hub.Remove(leaver);
-        _hub.Dispatch(Trade("MARKET_DATA", "AAPL", 2));
-        _hub.Dispatch(Trade("MARKET_DATA", "MSFT", 3));
+        _hub.Dispatch(Update("MARKET_DATA", "AAPL", 2));
+        _hub.Dispatch(Update("MARKET_DATA", "MSFT", 3));
         await Eventually.TrueAsync(() => staying.Data.Count == 2 && quitting.Data.Count == 2, Within, "second frames sent");
 
         Assert.Equal(["AAPL:1", "AAPL:2"], staying.Data);
