@@ -12,6 +12,7 @@ public sealed class TopicSubscribers
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, ClientSession[]> _byTopic = new(StringComparer.Ordinal);
+    private volatile int _topics; // beside the dictionary, whose IsEmpty takes every lock: a replica with no clients asks on every message
 
     public void Add(ClientSession client, IEnumerable<string> topics)
     {
@@ -25,6 +26,8 @@ public sealed class TopicSubscribers
                     _byTopic[topic] = [.. now, client];
                 }
             }
+
+            _topics = _byTopic.Count;
         }
     }
 
@@ -49,12 +52,19 @@ public sealed class TopicSubscribers
                     _byTopic[topic] = rest;
                 }
             }
+
+            _topics = _byTopic.Count;
         }
     }
 
     /// <summary>Queues the message for every client subscribed to its topic or its type's wildcard, once each.</summary>
     public void Deliver(GatewayMessage message)
     {
+        if (_topics == 0)
+        {
+            return;
+        }
+
         if (_byTopic.TryGetValue(message.Topic, out var exact))
         {
             foreach (var client in exact)
