@@ -106,6 +106,28 @@ public sealed class ClientSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_older_than_the_snapshot_is_not_sent_after_it()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var hub = new GatewayHub();
+        var (older, latest, newer) = (Bar(1), Bar(2), Bar(3));
+        hub.Dispatch(older); // the hub numbers messages as they arrive; no client yet
+        hub.Dispatch(latest);
+
+        var session = new ClientSession(_server, "test", _metrics);
+        session.Subscribe(["MARKET_DATA:AAPL"], _ => """{"op":"subscribed","data":{"kind":"Ack","seq":0}}""", hub.Snapshot(["MARKET_DATA:AAPL"]));
+        // A shard still had the older bar in hand when the client subscribed, and hands it over now.
+        session.Enqueue(older);
+        hub.Dispatch(newer);
+        session.Enqueue(newer);
+
+        Assert.Equal(("Ack", 0), await ReceiveAsync(timeout.Token));
+        Assert.Equal(("Bar", 2), await ReceiveAsync(timeout.Token)); // the snapshot
+        Assert.Equal(("Bar", 3), await ReceiveAsync(timeout.Token));
+        session.Close();
+    }
+
+    [Fact]
     public async Task An_unthrottled_client_that_keeps_up_gets_every_trade_print()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

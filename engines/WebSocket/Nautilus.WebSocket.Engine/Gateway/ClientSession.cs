@@ -27,6 +27,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     private volatile HashSet<string> _topics = []; // replaced, never changed: the shard reads it without the lock
     private TopicSubscribers? _index;              // the shard's topic index this client is listed in, once added
     private readonly Dictionary<string, Outgoing> _latest = [];
+    private readonly Dictionary<string, long> _snapshotAt = []; // topic -> sequence of its snapshot, until a newer update passes
     private readonly Queue<Outgoing> _queue = new();
     private readonly List<Outgoing> _batch = [];
     private int _sending;
@@ -66,9 +67,11 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     /// </summary>
     /// <remarks>
     /// The shard's index learns the topics before the snapshots are read: a message the shard handed out before that
-    /// is already in them, and one handed out after waits for this lock, so it lands behind the snapshot.
+    /// is already in them, and one handed out after waits for this lock, so it lands behind the snapshot. One the shard
+    /// hands out after but the hub numbered before the snapshot's (it was still on its way) is not sent at all: the
+    /// client already has newer.
     /// </remarks>
-    public void Subscribe(IReadOnlyList<string> topics, Func<IReadOnlyList<string>, string> acknowledgement, IEnumerable<string> snapshots)
+    public void Subscribe(IReadOnlyList<string> topics, Func<IReadOnlyList<string>, string> acknowledgement, IEnumerable<GatewayMessage> snapshots)
     {
         lock (_gate)
         {
@@ -76,9 +79,13 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             _index?.Add(this, topics.Where(t => !current.Contains(t)).Distinct());
             _topics = [.. current, .. topics];
             _queue.Enqueue(Outgoing.Control(acknowledgement([.. _topics])));
-            foreach (var frame in snapshots)
+            foreach (var snapshot in snapshots)
             {
-                _queue.Enqueue(Outgoing.Control(frame));
+                if (snapshot.SnapshotFrame is { } frame)
+                {
+                    _queue.Enqueue(Outgoing.Control(frame));
+                    _snapshotAt[snapshot.Topic] = snapshot.Sequence;
+                }
             }
         }
 
@@ -136,6 +143,17 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         lock (_gate)
         {
+            // The shard may have held an update from before the snapshot when the client subscribed: the client has newer.
+            if (_snapshotAt.Count > 0 && outgoing.Message is { } message && _snapshotAt.TryGetValue(message.Topic, out var snapshotAt))
+            {
+                if (message.Sequence <= snapshotAt)
+                {
+                    return;
+                }
+
+                _snapshotAt.Remove(message.Topic);
+            }
+
             if (slot is not null)
             {
                 ref var pending = ref CollectionsMarshal.GetValueRefOrAddDefault(_latest, slot, out var replaced);

@@ -143,7 +143,7 @@ public static class GatewayEndpoint
                 }
 
                 client.Subscribe(topics, now => JsonSerializer.Serialize(new { op = "subscribed", topics = now, throttleMs = client.ThrottleMs }),
-                    hub.Snapshot(topics).Where(m => m.Readable).Select(m => m.SnapshotFrame).OfType<string>());
+                    hub.Snapshot(topics));
                 break;
             case "unsubscribe":
                 client.EnqueueControl(JsonSerializer.Serialize(new { op = "subscribed", topics = client.Unsubscribe(topics) }));

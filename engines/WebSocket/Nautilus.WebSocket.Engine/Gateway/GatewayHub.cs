@@ -13,6 +13,7 @@ public sealed class GatewayHub : IDisposable
 {
     private readonly ConcurrentDictionary<string, GatewayMessage> _latest = new();
     private readonly Shard[] _shards;
+    private long _sequence;
 
     public GatewayHub()
     {
@@ -30,7 +31,9 @@ public sealed class GatewayHub : IDisposable
     /// <summary>Remembers the message as its topic's latest and hands it to every client subscribed to it.</summary>
     public void Dispatch(GatewayMessage message)
     {
-        _latest[message.Topic] = message;
+        message.Sequence = Interlocked.Increment(ref _sequence);
+        // The bus and the backplane dispatch at once: a topic's latest is the one that arrived last, never an older one.
+        _latest.AddOrUpdate(message.Topic, static (_, m) => m, static (_, old, m) => old.Sequence > m.Sequence ? old : m, message);
         foreach (var shard in _shards)
         {
             shard.Inbox.Writer.TryWrite(message);

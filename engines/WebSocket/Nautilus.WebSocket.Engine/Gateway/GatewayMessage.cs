@@ -55,6 +55,10 @@ public sealed class GatewayMessage
     /// <summary>The wildcard topic that also takes this message (<c>TYPE:*</c>).</summary>
     public string WildcardTopic { get; }
 
+    /// <summary>Its place in the order messages reached this replica's hub (0 until dispatched): what tells a client's
+    /// snapshot from updates older than it.</summary>
+    public long Sequence { get; internal set; }
+
     /// <summary>False when the payload could not be decoded; such a message is sent to nobody.</summary>
     public bool Readable => Decode().Json is not null;
 
