@@ -29,7 +29,7 @@ public class GatewayMessageTests
         Assert.Equal(187.5, frame.RootElement.GetProperty("data").GetProperty("price").GetDouble());
         Assert.Equal("MARKET_DATA:AAPL:Quote", message.Slot);
         Assert.Equal("MARKET_DATA:AAPL:Quote", message.SampleSlot);
-        Assert.Contains("\"op\":\"snapshot\"", message.SnapshotFrame);
+        Assert.Contains("\"op\":\"snapshot\"", Encoding.UTF8.GetString(message.SnapshotFrame!));
         Assert.Equal(1, renders);
     }
 

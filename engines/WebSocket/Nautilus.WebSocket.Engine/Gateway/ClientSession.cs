@@ -75,9 +75,8 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         lock (_gate)
         {
-            var current = _topics;
-            _index?.Add(this, topics.Where(t => !current.Contains(t)).Distinct());
-            _topics = [.. current, .. topics];
+            _index?.Add(this, topics); // the index lists a client once per topic however often it is named
+            _topics = [.. _topics, .. topics];
             _queue.Enqueue(Outgoing.Control(acknowledgement([.. _topics])));
             foreach (var snapshot in snapshots)
             {
@@ -98,7 +97,13 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             var remaining = new HashSet<string>(_topics);
             remaining.ExceptWith(topics);
-            _index?.Remove(this, _topics.Where(t => !remaining.Contains(t)));
+            var removed = _topics.Where(t => !remaining.Contains(t)).ToArray();
+            _index?.Remove(this, removed);
+            foreach (var topic in removed)
+            {
+                _snapshotAt.Remove(topic);
+            }
+
             _topics = remaining;
             return [.. remaining];
         }
@@ -319,6 +324,8 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     private readonly record struct Outgoing(GatewayMessage? Message, ReadOnlyMemory<byte> ControlFrame)
     {
         public static Outgoing Control(string frame) => new(null, Encoding.UTF8.GetBytes(frame));
+
+        public static Outgoing Control(byte[] frame) => new(null, frame);
 
         public ReadOnlyMemory<byte> Frame => Message?.Frame ?? ControlFrame;
 

@@ -73,8 +73,8 @@ public sealed class GatewayMessage
     /// <summary>The update frame; empty when the payload turned out unreadable only as it was written (sent to nobody).</summary>
     public ReadOnlyMemory<byte> Frame => Render().Frame;
 
-    /// <summary>The snapshot frame, or null when the payload cannot be read.</summary>
-    public string? SnapshotFrame => Render().Data is { } data ? Encoding.UTF8.GetString(Build("snapshot", data)) : null;
+    /// <summary>The snapshot frame (UTF-8), or null when the payload cannot be read.</summary>
+    public byte[]? SnapshotFrame => Render().Data is { } data ? Build("snapshot", data) : null;
 
     // Two shards may decode or render at once; both get the same result and either may be kept, so no lock is needed.
     private Decoded Decode() => _decoded ??= DecodeOnce();
