@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Nautilus.Contracts;
+using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.Storage.MarketData;
@@ -73,18 +74,19 @@ public sealed class BarReplayFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
 
     private async Task RunAsync(BarSeries bars, BarReplaySettings settings, CancellationToken ct)
     {
-        using var pace = settings.BarsPerSecond > 0 ? new PeriodicTimer(TimeSpan.FromSeconds(1 / settings.BarsPerSecond)) : null;
+        var pace = new ReplayPace(TimeProvider.System);
         for (var i = 0; i < bars.Count && !ct.IsCancellationRequested; i++)
         {
+            if (settings.BarsPerSecond > 0)
+            {
+                await pace.WaitUntilAsync(ReplayPace.DueAt(i, settings.BarsPerSecond), ct);
+            }
+
             var bar = bars[i];
             var openNs = UnixNanos.From(bar.Ts);
             await pipeline.WriteAsync(new FeedItem(default, null, new ReplayedBar(bar.Symbol, bar.IntervalSeconds, openNs,
                 bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount)), ct);
             Counted();
-            if (pace is not null)
-            {
-                await pace.WaitForNextTickAsync(ct);
-            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Nautilus.MarketData.Domain.Replay;
@@ -20,9 +19,6 @@ public sealed record TickReplaySettings(string? File = null, string? Symbol = nu
 public sealed class TickReplayFeed(ChannelWriter<FeedItem> pipeline, ReplayFiles files, ILogger<TickReplayFeed> logger) : BackgroundFeed(logger)
 {
     public const string FeedName = "tick-replay";
-
-    /// <summary>Sleeping for less than this is not worth a timer: the loop catches up in a burst instead.</summary>
-    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(2);
 
     private TickReplaySettings _settings = new();
     private int _total;
@@ -74,18 +70,14 @@ public sealed class TickReplayFeed(ChannelWriter<FeedItem> pipeline, ReplayFiles
 
     private async Task RunAsync(IReadOnlyList<FileTick> ticks, double speed, CancellationToken ct)
     {
-        var clock = Stopwatch.StartNew();
+        var pace = new ReplayPace(TimeProvider.System);
         var firstNs = ticks[0].Tick.TsNs;
         foreach (var (tick, _) in ticks)
         {
             if (speed > 0)
             {
                 // Due when the file's elapsed time, compressed by the speed, has passed on the wall clock.
-                var due = TimeSpan.FromTicks((long)((tick.TsNs - firstNs) / 100 / speed));
-                if (due - clock.Elapsed is var wait && wait >= MinWait)
-                {
-                    await Task.Delay(wait, ct);
-                }
+                await pace.WaitUntilAsync(TimeSpan.FromTicks((long)((tick.TsNs - firstNs) / 100 / speed)), ct);
             }
 
             await pipeline.WriteAsync(new FeedItem(tick), ct);
