@@ -4,7 +4,8 @@ namespace Nautilus.MarketData.Domain.Replay;
 /// Paces a replay to the wall clock: each item has a due time measured from the start, the replay waits only while
 /// the next item is at least <see cref="MinWait"/> ahead, and items already due go at once. So the average rate is
 /// exact at any speed. A timer per item would not be: .NET timers fire on the coarse system tick (4 ms on our Linux
-/// VMs, 15.6 ms on Windows), so a 1 ms period really ticks every 4 ms and caps a replay at 250 items a second.
+/// VMs, 15.6 ms on Windows), so a 1 ms period really ticks every 4 ms and caps a replay at 250 items a second; and a
+/// <see cref="PeriodicTimer"/> refuses periods under 1 ms.
 /// </summary>
 public sealed class ReplayPace(TimeProvider clock)
 {
