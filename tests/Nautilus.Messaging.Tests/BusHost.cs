@@ -50,6 +50,11 @@ public sealed class BusHost : IAsyncDisposable
 
     public BusStats Stats => _services.GetRequiredService<BusStats>();
 
+    public BusWriters Writers => _services.GetRequiredService<BusWriters>();
+
+    /// <summary>The hosted service that trims streams by age (not started by <see cref="StartAsync"/>).</summary>
+    public IHostedService Retention => _services.GetServices<IHostedService>().OfType<StreamRetention>().Single();
+
     public MessageConsumer Consumer => _services.GetRequiredService<MessageConsumer>();
 
     public Task StartAsync() => ((IHostedService)Consumer).StartAsync(CancellationToken.None);

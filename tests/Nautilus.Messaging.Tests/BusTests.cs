@@ -386,4 +386,84 @@ public sealed class BusTests : IAsyncLifetime
         Assert.Equal(0, host.Stats[MessageType.PriceUpdate].PassedOver);
         Assert.Equal(0, host.Stats[MessageType.PriceUpdate].DeadLettered);
     }
+
+    [Fact]
+    public async Task Streams_are_trimmed_by_age_and_what_is_younger_stays()
+    {
+        await using var host = new BusHost(_marketData, _logic, "risk-engine", options => options.StreamMaxAge = TimeSpan.FromHours(1));
+        var db = _logic.GetDatabase();
+        var stream = StreamNames.Of(MessageType.RiskAlert);
+        for (var i = 0; i < 10; i++)
+        {
+            await host.Publisher.PublishAsync(Messages.Alert(i));
+        }
+        await host.Publisher.FlushAsync();
+        var old = await db.StreamRangeAsync(stream);
+        // The younger entries must carry a later millisecond in their ids than the old ones.
+        while (ServerMilliseconds(await db.ExecuteAsync("TIME")) <= IdMilliseconds(old[^1].Id))
+        {
+            await Task.Yield();
+        }
+        for (var i = 10; i < 15; i++)
+        {
+            await host.Publisher.PublishAsync(Messages.Alert(i));
+        }
+        await host.Publisher.FlushAsync();
+        var young = (await db.StreamRangeAsync(stream)).Skip(old.Length).ToArray();
+        Assert.NotEmpty(young);
+
+        // An hour after the first young entry was added, everything before it is older than the hour kept.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(IdMilliseconds(young[0].Id)) + TimeSpan.FromHours(1);
+        var removed = await host.Writers.For(Bus.EngineLogic).TrimByAgeAsync(now);
+
+        Assert.Equal(old.Length, removed);
+        Assert.Equal(old.Length, host.Stats[MessageType.RiskAlert].TrimmedEntries);
+        Assert.Equal(young.Select(e => e.Id), (await db.StreamRangeAsync(stream)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task With_no_age_limit_nothing_is_trimmed_however_old()
+    {
+        await using var host = new BusHost(_marketData, _logic, "risk-engine", options => options.StreamMaxAge = TimeSpan.Zero);
+        for (var i = 0; i < 5; i++)
+        {
+            await host.Publisher.PublishAsync(Messages.Alert(i));
+        }
+        await host.Publisher.FlushAsync();
+        var length = await _logic.GetDatabase().StreamLengthAsync(StreamNames.Of(MessageType.RiskAlert));
+
+        Assert.Equal(0, await host.Writers.For(Bus.EngineLogic).TrimByAgeAsync(DateTimeOffset.UtcNow.AddYears(10)));
+        Assert.Equal(length, await _logic.GetDatabase().StreamLengthAsync(StreamNames.Of(MessageType.RiskAlert)));
+    }
+
+    [Fact]
+    public async Task The_retention_service_trims_the_streams_this_service_wrote_on_its_own()
+    {
+        await using var host = new BusHost(_marketData, _logic, "market-data-engine", options =>
+        {
+            options.StreamMaxAge = TimeSpan.FromMilliseconds(1);
+            options.TrimInterval = TimeSpan.FromMilliseconds(50);
+        });
+        for (var i = 0; i < 100; i++)
+        {
+            await host.Publisher.PublishAsync(Messages.Price("AAPL", i));
+        }
+        await host.Publisher.FlushAsync();
+        var stream = StreamNames.Of(MessageType.PriceUpdate);
+        var written = _marketData.GetDatabase().StreamLength(stream);
+        Assert.True(written > 0);
+
+        await host.Retention.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => _marketData.GetDatabase().StreamLength(stream) == 0, Within, "the stream trimmed empty");
+        Assert.Equal(written, host.Stats[MessageType.PriceUpdate].TrimmedEntries);
+        await host.Retention.StopAsync(CancellationToken.None);
+    }
+
+    private static long IdMilliseconds(RedisValue id) => long.Parse(((string)id!).Split('-')[0]);
+
+    private static long ServerMilliseconds(RedisResult time)
+    {
+        var parts = (RedisResult[])time!;
+        return long.Parse((string)parts[0]!) * 1000 + long.Parse((string)parts[1]!) / 1000;
+    }
 }

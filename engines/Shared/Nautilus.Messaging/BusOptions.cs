@@ -22,6 +22,15 @@ public sealed class BusOptions
     /// <summary>Approximate stream length kept (XADD MAXLEN ~), in entries.</summary>
     public long StreamMaxLength { get; set; } = 100_000;
 
+    /// <summary>
+    /// Oldest entry kept on the streams this service writes, by the time in its id (XTRIM MINID every
+    /// <see cref="TrimInterval"/>); beside the length limit, whichever removes more. Zero: no age limit.
+    /// </summary>
+    public TimeSpan StreamMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often streams are trimmed by age.</summary>
+    public TimeSpan TrimInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Entries read per XREADGROUP.</summary>
     public int ReadCount { get; set; } = 256;
 

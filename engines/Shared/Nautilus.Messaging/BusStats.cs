@@ -29,6 +29,7 @@ public sealed class BusStats : IDisposable
         Observe("nautilus.bus.dead_lettered", "Messages moved to a dead-letter stream", t => Volatile.Read(ref t.DeadLettered));
         Observe("nautilus.bus.duplicates", "Redelivered messages skipped as already handled", t => Volatile.Read(ref t.Duplicates));
         Observe("nautilus.bus.passed_over", "Messages read and acknowledged that the subscription's filter did not want", t => Volatile.Read(ref t.PassedOver));
+        Observe("nautilus.bus.trimmed", "Stream entries removed for their age", t => Volatile.Read(ref t.TrimmedEntries), "{entry}");
         _latency = _meter.CreateHistogram<double>("nautilus.bus.latency", "ms", "Publish to handler completion");
     }
 
@@ -48,6 +49,7 @@ public sealed class BusStats : IDisposable
     public void DeadLettered(MessageType type) => Interlocked.Increment(ref this[type].DeadLettered);
     public void Duplicate(MessageType type) => Interlocked.Increment(ref this[type].Duplicates);
     public void PassedOver(MessageType type) => Interlocked.Increment(ref this[type].PassedOver);
+    public void Trimmed(MessageType type, long entries) => Interlocked.Add(ref this[type].TrimmedEntries, entries);
 
     public void Consumed(MessageType type, double latencyMicroseconds)
     {
@@ -63,7 +65,7 @@ public sealed class BusStats : IDisposable
     public sealed class TypeStats(MessageType type)
     {
         public MessageType Type { get; } = type;
-        public long Published, Conflated, Delayed, Written, WriteRetries, Consumed, Retried, DeadLettered, Duplicates, PassedOver;
+        public long Published, Conflated, Delayed, Written, WriteRetries, Consumed, Retried, DeadLettered, Duplicates, PassedOver, TrimmedEntries;
         public LatencyHistogram Latency { get; } = new();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Nautilus.Contracts;
@@ -18,6 +19,7 @@ public sealed class BusWriter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<Envelope> _queue;
     private readonly Dictionary<string, Envelope> _conflated = new();
+    private readonly ConcurrentDictionary<Nautilus.Platform.MessageType, bool> _streamsWritten = new();
     private readonly Lock _conflatedLock = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
@@ -185,6 +187,10 @@ public sealed class BusWriter : IAsyncDisposable
                         }
                     }
                 }
+                if (firstFailed != 0)
+                {
+                    _streamsWritten.TryAdd(type, true);
+                }
                 if (firstFailed >= 0)
                 {
                     // Entries after the first failure are resent even if they landed: order first; consumers drop repeats by id.
@@ -200,6 +206,31 @@ public sealed class BusWriter : IAsyncDisposable
                 backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
             }
         }
+    }
+
+    /// <summary>
+    /// Removes the entries older than <see cref="BusOptions.StreamMaxAge"/> from every stream this writer has written to
+    /// (exact XTRIM MINID: an entry's id is the Redis server's clock in milliseconds when it was added). Entries still
+    /// pending in a consumer group go too, as with the length limit; that is what a retention limit means.
+    /// </summary>
+    /// <returns>The entries removed.</returns>
+    public async Task<long> TrimByAgeAsync(DateTimeOffset now)
+    {
+        if (_options.StreamMaxAge <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        var minId = $"{(now - _options.StreamMaxAge).ToUnixTimeMilliseconds()}-0";
+        var db = _redis.GetDatabase();
+        long removed = 0;
+        foreach (var type in _streamsWritten.Keys)
+        {
+            var entries = await db.StreamTrimByMinIdAsync(StreamNames.Of(type), minId);
+            _stats.Trimmed(type, entries);
+            removed += entries;
+        }
+        return removed;
     }
 
     /// <summary>The batch cut into stream entries, per stream in queue order (usually one type: no grouping then).</summary>

@@ -16,6 +16,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<IMessagePublisher, MessagePublisher>();
         services.AddSingleton<MessageConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageConsumer>());
+        services.AddHostedService<StreamRetention>();
         return services;
     }
 
