@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Nautilus.Contracts;
 using Nautilus.Platform;
 using StackExchange.Redis;
@@ -457,6 +458,70 @@ public sealed class BusTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _marketData.GetDatabase().StreamLength(stream) == 0, Within, "the stream trimmed empty");
         Assert.Equal(written, host.Stats[MessageType.PriceUpdate].TrimmedEntries);
         await host.Retention.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_consumer_groups_lag_pending_entries_and_acks_are_measured()
+    {
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = new BusHost(_marketData, _logic, "collateral-engine", options => options.ClaimIdleAfter = TimeSpan.FromMinutes(5),
+            Subscription.For<RiskAlert>(async (_, _, _) =>
+            {
+                entered.TrySetResult();
+                await release.Task;
+            }));
+        await host.StartAsync();
+        var stats = host.Stats[MessageType.RiskAlert];
+        await host.Publisher.PublishAsync(Messages.Alert(0));
+        await host.Publisher.FlushAsync();
+        await entered.Task.WaitAsync(Within);
+        for (var i = 1; i <= 3; i++)
+        {
+            await host.Publisher.PublishAsync(Messages.Alert(i));
+            await host.Publisher.FlushAsync(); // one stream entry each
+        }
+
+        // The handler holds the first entry: it is pending, and the three behind it are not delivered yet.
+        await Eventually.TrueAsync(() => Volatile.Read(ref stats.PendingEntries) == 1 && Volatile.Read(ref stats.ConsumerLag) == 3, Within,
+            "one entry pending, three behind it", () => $"pending {stats.PendingEntries}, lag {stats.ConsumerLag}");
+        var measured = Measure(host.Stats);
+        Assert.Equal(3, measured["nautilus.bus.consumer_lag"]);
+        Assert.Equal(1, measured["nautilus.bus.pending"]);
+        Assert.Equal(0, measured["nautilus.bus.acked"]);
+
+        release.SetResult();
+        await Eventually.TrueAsync(() => Volatile.Read(ref stats.AckedEntries) == 4 && Volatile.Read(ref stats.PendingEntries) == 0
+                                         && Volatile.Read(ref stats.ConsumerLag) == 0, Within, "all four acknowledged",
+            () => $"acked {stats.AckedEntries}, pending {stats.PendingEntries}, lag {stats.ConsumerLag}");
+        Assert.Equal(4, Measure(host.Stats)["nautilus.bus.acked"]);
+    }
+
+    /// <summary>What the bus's instruments of one <see cref="BusStats"/> report now for RISK_ALERT.</summary>
+    private static Dictionary<string, long> Measure(BusStats stats)
+    {
+        var measured = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == stats)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "type", Value: "RISK_ALERT" })
+                {
+                    measured[instrument.Name] = value;
+                }
+            }
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return measured;
     }
 
     private static long IdMilliseconds(RedisValue id) => long.Parse(((string)id!).Split('-')[0]);

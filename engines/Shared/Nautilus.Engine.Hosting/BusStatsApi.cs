@@ -13,7 +13,7 @@ public static class BusStatsApi
 {
     public sealed record TypeReport(
         string Type, string Bus, long Published, long Conflated, long Delayed, long Written, long WriteRetries,
-        long Consumed, long Retried, long DeadLettered, long Duplicates, long PassedOver, long TrimmedEntries,
+        long Consumed, long Retried, long DeadLettered, long Duplicates, long PassedOver, long TrimmedEntries, long AckedEntries,
         double? LatencyP50Ms, double? LatencyP99Ms, double? LatencyP999Ms);
 
     public sealed record GroupReport(string Type, string Stream, long? Lag, long Pending);
@@ -36,7 +36,7 @@ public static class BusStatsApi
 
         var types = stats.Active.Select(t => new TypeReport(
             MessageRouting.WireName(t.Type), BusNames.Of(MessageRouting.BusOf(t.Type)), t.Published, t.Conflated, t.Delayed,
-            t.Written, t.WriteRetries, t.Consumed, t.Retried, t.DeadLettered, t.Duplicates, t.PassedOver, t.TrimmedEntries,
+            t.Written, t.WriteRetries, t.Consumed, t.Retried, t.DeadLettered, t.Duplicates, t.PassedOver, t.TrimmedEntries, t.AckedEntries,
             Ms(t.Latency, 0.5), Ms(t.Latency, 0.99), Ms(t.Latency, 0.999))).ToArray();
 
         var groups = new List<GroupReport>();

@@ -13,11 +13,13 @@ public sealed class BusStats : IDisposable
 
     private readonly TypeStats[] _types = Enum.GetValues<MessageType>().Select(t => new TypeStats(t)).ToArray();
     private readonly KeyValuePair<string, object?>[] _tags = Enum.GetValues<MessageType>().Select(t => new KeyValuePair<string, object?>("type", MessageRouting.WireName(t))).ToArray();
-    private readonly Meter _meter = new(MeterName);
+    private readonly Meter _meter;
     private readonly Histogram<double> _latency;
 
     public BusStats()
     {
+        // The scope tells this instance's instruments from another's of the same name (tests run several in one process).
+        _meter = new Meter(new MeterOptions(MeterName) { Scope = this });
         // Counts are observed from the fields below when metrics are collected: a counter's Add per message (tag lookup
         // and aggregation in the exporter) cost more than the bus's own work on a market-data stream.
         Observe("nautilus.bus.published", "Messages handed to the publisher", t => Volatile.Read(ref t.Published));
@@ -30,11 +32,19 @@ public sealed class BusStats : IDisposable
         Observe("nautilus.bus.duplicates", "Redelivered messages skipped as already handled", t => Volatile.Read(ref t.Duplicates));
         Observe("nautilus.bus.passed_over", "Messages read and acknowledged that the subscription's filter did not want", t => Volatile.Read(ref t.PassedOver));
         Observe("nautilus.bus.trimmed", "Stream entries removed for their age", t => Volatile.Read(ref t.TrimmedEntries), "{entry}");
+        Observe("nautilus.bus.acked", "Stream entries this service's consumer group acknowledged", t => Volatile.Read(ref t.AckedEntries), "{entry}");
+        ObserveGroup("nautilus.bus.consumer_lag", "Stream entries not yet delivered to this service's consumer group", t => Volatile.Read(ref t.ConsumerLag));
+        ObserveGroup("nautilus.bus.pending", "Stream entries delivered to this service's consumer group and not yet acknowledged", t => Volatile.Read(ref t.PendingEntries));
         _latency = _meter.CreateHistogram<double>("nautilus.bus.latency", "ms", "Publish to handler completion");
     }
 
     private void Observe(string name, string description, Func<TypeStats, long> value, string unit = "{message}") =>
         _meter.CreateObservableCounter(name, () => Active.Select(t => new Measurement<long>(value(t), _tags[(int)t.Type])), unit, description);
+
+    /// <summary>A gauge of the consumer group, for the types whose group state has been read (see <see cref="GroupState"/>).</summary>
+    private void ObserveGroup(string name, string description, Func<TypeStats, long> value) =>
+        _meter.CreateObservableGauge(name, () => _types.Where(t => value(t) >= 0).Select(t => new Measurement<long>(value(t), _tags[(int)t.Type])),
+            "{entry}", description);
 
     public TypeStats this[MessageType type] => _types[(int)type];
 
@@ -50,6 +60,14 @@ public sealed class BusStats : IDisposable
     public void Duplicate(MessageType type) => Interlocked.Increment(ref this[type].Duplicates);
     public void PassedOver(MessageType type) => Interlocked.Increment(ref this[type].PassedOver);
     public void Trimmed(MessageType type, long entries) => Interlocked.Add(ref this[type].TrimmedEntries, entries);
+    public void Acknowledged(MessageType type) => Interlocked.Increment(ref this[type].AckedEntries);
+
+    /// <summary>The consumer group's state as Redis last reported it (lag unknown, -1, after entries were trimmed unread).</summary>
+    public void GroupState(MessageType type, long? lag, long pending)
+    {
+        Volatile.Write(ref this[type].ConsumerLag, lag ?? -1);
+        Volatile.Write(ref this[type].PendingEntries, pending);
+    }
 
     public void Consumed(MessageType type, double latencyMicroseconds)
     {
@@ -65,7 +83,11 @@ public sealed class BusStats : IDisposable
     public sealed class TypeStats(MessageType type)
     {
         public MessageType Type { get; } = type;
-        public long Published, Conflated, Delayed, Written, WriteRetries, Consumed, Retried, DeadLettered, Duplicates, PassedOver, TrimmedEntries;
+        public long Published, Conflated, Delayed, Written, WriteRetries, Consumed, Retried, DeadLettered, Duplicates, PassedOver, TrimmedEntries,
+            AckedEntries;
+
+        /// <summary>Of this service's consumer group on the type's stream; -1 until read (and lag while Redis cannot tell).</summary>
+        public long ConsumerLag = -1, PendingEntries = -1;
         public LatencyHistogram Latency { get; } = new();
     }
 }

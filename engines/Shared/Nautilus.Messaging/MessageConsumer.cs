@@ -144,7 +144,10 @@ public sealed class MessageConsumer(
         }
     }
 
-    /// <summary>Takes over entries another consumer of the group left pending too long (it died or hangs).</summary>
+    /// <summary>
+    /// Takes over entries another consumer of the group left pending too long (it died or hangs), and notes the group's
+    /// lag and pending entries for the metrics.
+    /// </summary>
     private async Task ClaimLoopAsync(Bus bus, Dictionary<string, Subscription> byStream, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(_options.ClaimInterval);
@@ -176,6 +179,12 @@ public sealed class MessageConsumer(
                         start = claimed.NextStartId;
                     }
                     while (start != "0-0" && !ct.IsCancellationRequested);
+
+                    var group = (await db.StreamGroupInfoAsync(stream)).FirstOrDefault(g => g.Name == Group);
+                    if (group.Name is not null)
+                    {
+                        stats.GroupState(subscription.Type, group.Lag, group.PendingMessageCount);
+                    }
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -206,6 +215,7 @@ public sealed class MessageConsumer(
                 new("at", UnixNanos.Now(clock)),
             ], maxLength: 10_000, useApproximateMaxLength: true);
             await db.StreamAcknowledgeAsync(stream, Group, entryId);
+            stats.Acknowledged(subscription.Type);
             return;
         }
 
@@ -250,6 +260,7 @@ public sealed class MessageConsumer(
         }
 
         db.StreamAcknowledge(stream, Group, entryId, CommandFlags.FireAndForget);
+        stats.Acknowledged(subscription.Type);
         if (envelopes.Length > 1)
         {
             db.HashDelete(progressKey, entryId, CommandFlags.FireAndForget);
