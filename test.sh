@@ -31,8 +31,11 @@ status=0
 projects=(tests/Nautilus.UnitTests tests/Nautilus.Messaging.Tests tests/Nautilus.Storage.Tests tests/Nautilus.Venues.Tests tests/Nautilus.IntegrationTests)
 for project in "${projects[@]}"; do
   echo "nautilus: testing $project"
+  # A test that hangs is stopped after 10 minutes and named (the longest test takes about one), instead of holding
+  # the run until CI's limit.
   dotnet test "$project" --no-build -nologo --logger "trx;LogFilePrefix=$(basename "$project")" \
-    --logger "console;verbosity=minimal" --results-directory "$results" || status=1
+    --logger "console;verbosity=minimal" --results-directory "$results" \
+    --blame-hang-timeout 10m --blame-hang-dump-type none || status=1
 done
 
 count() { # sum one attribute of the <Counters> element over every TRX file
