@@ -59,7 +59,12 @@ public sealed class BusHost : IAsyncDisposable
 
     public Task StartAsync() => ((IHostedService)Consumer).StartAsync(CancellationToken.None);
 
-    public Task StopAsync() => ((IHostedService)Consumer).StopAsync(CancellationToken.None);
+    /// <summary>Stops the consumer; a handler that never returns holds it at most 30 s, so a failed test fails instead of hanging.</summary>
+    public async Task StopAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await ((IHostedService)Consumer).StopAsync(limit.Token);
+    }
 
     public async ValueTask DisposeAsync()
     {

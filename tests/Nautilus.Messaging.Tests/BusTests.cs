@@ -473,24 +473,30 @@ public sealed class BusTests : IAsyncLifetime
             }));
         await host.StartAsync();
         var stats = host.Stats[MessageType.RiskAlert];
-        await host.Publisher.PublishAsync(Messages.Alert(0));
-        await host.Publisher.FlushAsync();
-        await entered.Task.WaitAsync(Within);
-        for (var i = 1; i <= 3; i++)
+        try
         {
-            await host.Publisher.PublishAsync(Messages.Alert(i));
-            await host.Publisher.FlushAsync(); // one stream entry each
+            await host.Publisher.PublishAsync(Messages.Alert(0));
+            await host.Publisher.FlushAsync();
+            await entered.Task.WaitAsync(Within);
+            for (var i = 1; i <= 3; i++)
+            {
+                await host.Publisher.PublishAsync(Messages.Alert(i));
+                await host.Publisher.FlushAsync(); // one stream entry each
+            }
+
+            // The handler holds the first entry: it is pending, and the three behind it are not delivered yet.
+            await Eventually.TrueAsync(() => Volatile.Read(ref stats.PendingEntries) == 1 && Volatile.Read(ref stats.ConsumerLag) == 3, Within,
+                "one entry pending, three behind it", () => $"pending {stats.PendingEntries}, lag {stats.ConsumerLag}");
+            var measured = Measure(host.Stats);
+            Assert.Equal(3, measured["nautilus.bus.consumer_lag"]);
+            Assert.Equal(1, measured["nautilus.bus.pending"]);
+            Assert.Equal(0, measured["nautilus.bus.acked"]);
+        }
+        finally
+        {
+            release.TrySetResult(); // a failed check above must not leave the consumer stuck in the handler
         }
 
-        // The handler holds the first entry: it is pending, and the three behind it are not delivered yet.
-        await Eventually.TrueAsync(() => Volatile.Read(ref stats.PendingEntries) == 1 && Volatile.Read(ref stats.ConsumerLag) == 3, Within,
-            "one entry pending, three behind it", () => $"pending {stats.PendingEntries}, lag {stats.ConsumerLag}");
-        var measured = Measure(host.Stats);
-        Assert.Equal(3, measured["nautilus.bus.consumer_lag"]);
-        Assert.Equal(1, measured["nautilus.bus.pending"]);
-        Assert.Equal(0, measured["nautilus.bus.acked"]);
-
-        release.SetResult();
         await Eventually.TrueAsync(() => Volatile.Read(ref stats.AckedEntries) == 4 && Volatile.Read(ref stats.PendingEntries) == 0
                                          && Volatile.Read(ref stats.ConsumerLag) == 0, Within, "all four acknowledged",
             () => $"acked {stats.AckedEntries}, pending {stats.PendingEntries}, lag {stats.ConsumerLag}");
