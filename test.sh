@@ -11,6 +11,7 @@ require_dotnet
 require_postgres_server
 require_redis_server
 require_postgres_user_when_root
+require_timescaledb
 require_chromium
 set +e
 

@@ -66,6 +66,16 @@ require_chromium() {
   fi
 }
 
+# TimescaleDB's Apache-2 edition, built once from the vendored source and installed into the local server (Debian
+# packages no TimescaleDB). Without it storage runs on native partitions, so a failure here only warns.
+require_timescaledb() {
+  local here
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  if ! "$here/timescaledb.sh" "$here/../vendor/timescaledb/timescaledb-2.28.3-apache.tar.gz"; then
+    echo "nautilus: TimescaleDB could not be built or installed (see above); storage uses native partitions" >&2
+  fi
+}
+
 # Host mode needs the servers; with a container runtime chosen explicitly they are not needed.
 require_host_infrastructure() {
   case "${Nautilus__Infrastructure:-auto}" in
@@ -74,4 +84,5 @@ require_host_infrastructure() {
   require_postgres_server
   require_redis_server
   require_postgres_user_when_root
+  require_timescaledb
 }

@@ -38,6 +38,28 @@ public static class HostBinaries
             "Nautilus:PostgresBinDirectory, or use Nautilus:Infrastructure=containers.");
     }
 
+    /// <summary>
+    /// Whether the TimescaleDB extension is installed for the server in <paramref name="binDirectory"/> (its control
+    /// file in the server's share folder, as <c>scripts/timescaledb.sh</c> or a distribution package puts it).
+    /// </summary>
+    public static bool HasTimescaleDb(string binDirectory)
+    {
+        var pgConfig = Path.Combine(binDirectory, "pg_config");
+        if (!File.Exists(pgConfig))
+        {
+            return false;
+        }
+
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(pgConfig, "--sharedir")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var share = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return process.ExitCode == 0 && File.Exists(Path.Combine(share, "extension", "timescaledb.control"));
+    }
+
     public static string LocateRedis(string? path = null) =>
         FindOnPath("redis-server", path) ?? throw new InfrastructureConfigurationException(
             "Host mode needs redis-server, and it is not on PATH. Install it (Debian/Ubuntu: apt-get install " +

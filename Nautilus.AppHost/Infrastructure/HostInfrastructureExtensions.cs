@@ -8,7 +8,8 @@ namespace Nautilus.AppHost.Infrastructure;
 public static class HostInfrastructureExtensions
 {
     public static IResourceBuilder<HostPostgresServerResource> AddHostPostgres(
-        this IDistributedApplicationBuilder builder, string name, int port, StateDirectory state, string binDirectory)
+        this IDistributedApplicationBuilder builder, string name, int port, StateDirectory state, string binDirectory,
+        bool preloadTimescaleDb)
     {
         var password = builder.AddParameter($"{name}-password", state.Secret($"{name}.password"), secret: true);
         var server = new HostPostgresServerResource(name, state.Root, port, password.Resource);
@@ -38,7 +39,8 @@ public static class HostInfrastructureExtensions
         return builder.AddResource(server)
             .WithArgs(script, binDirectory, dataDirectory, port.ToString(CultureInfo.InvariantCulture),
                 // The socket folder sits beside the cluster, where the postgres user is known to be able to reach.
-                Path.Combine(Path.GetDirectoryName(dataDirectory)!, "run"), state.SecretPath($"{name}.password"))
+                Path.Combine(Path.GetDirectoryName(dataDirectory)!, "run"), state.SecretPath($"{name}.password"),
+                preloadTimescaleDb ? "timescaledb" : "plain")
             .WithHealthCheck(healthKey);
     }
 

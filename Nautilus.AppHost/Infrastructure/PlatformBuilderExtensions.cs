@@ -13,9 +13,14 @@ public static class PlatformBuilderExtensions
         var ports = settings.Ports;
         if (settings.Mode == InfrastructureMode.Containers)
         {
-            var postgres = builder.AddPostgres(InfrastructureNames.PostgresServer, port: ports[InfrastructureNames.PostgresServer])
-                .WithImage(TimescaleImage, TimescaleTag)
-                .WithDataVolume();
+            var postgres = builder.AddPostgres(InfrastructureNames.PostgresServer, port: ports[InfrastructureNames.PostgresServer]);
+            if (settings.UseTimescaleDb)
+            {
+                postgres.WithImage(TimescaleImage, TimescaleTag);
+            }
+
+            postgres.WithDataVolume(); // after the image: where the data lives depends on it
+
             return new PlatformInfrastructure(
                 postgres.AddDatabase(InfrastructureNames.Database),
                 builder.AddRedis(BusNames.MarketData, port: ports[BusNames.MarketData]),
@@ -31,7 +36,8 @@ public static class PlatformBuilderExtensions
         var pgBin = HostBinaries.LocatePostgres(settings.PostgresBinDirectory);
         HostBinaries.LocateRedis();
 
-        var server = builder.AddHostPostgres(InfrastructureNames.PostgresServer, ports[InfrastructureNames.PostgresServer], state, pgBin);
+        var server = builder.AddHostPostgres(InfrastructureNames.PostgresServer, ports[InfrastructureNames.PostgresServer], state, pgBin,
+            preloadTimescaleDb: settings.UseTimescaleDb && HostBinaries.HasTimescaleDb(pgBin));
         return new PlatformInfrastructure(
             server.AddHostDatabase(InfrastructureNames.Database),
             builder.AddHostRedis(BusNames.MarketData, ports[BusNames.MarketData], state, appendOnly: false),

@@ -3,8 +3,12 @@ using Microsoft.Extensions.Configuration;
 namespace Nautilus.AppHost.Infrastructure;
 
 /// <summary>Everything the AppHost reads from configuration, validated once before any resource is declared.</summary>
-public sealed record PlatformSettings(InfrastructureMode Mode, PortPlan Ports, string StateDirectory, string? PostgresBinDirectory)
+public sealed record PlatformSettings(InfrastructureMode Mode, PortPlan Ports, string StateDirectory, string? PostgresBinDirectory,
+    bool UseTimescaleDb = true)
 {
+    /// <summary><c>auto</c>: TimescaleDB where it is installed (host mode) or in the image (containers); <c>off</c>: plain PostgreSQL.</summary>
+    public const string TimescaleDbKey = "Nautilus:Postgres:TimescaleDb";
+
     public static PlatformSettings From(IConfiguration configuration, bool isPublishMode, string appHostDirectory,
         Func<bool>? containerRuntimeIsHealthy = null)
     {
@@ -18,6 +22,13 @@ public sealed record PlatformSettings(InfrastructureMode Mode, PortPlan Ports, s
             ? Path.GetFullPath(Path.Combine(appHostDirectory, "..", ".nautilus"))
             : Path.GetFullPath(state, appHostDirectory);
 
-        return new PlatformSettings(mode, ports, stateDirectory, configuration["Nautilus:PostgresBinDirectory"]);
+        var timescale = configuration[TimescaleDbKey]?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "auto" => true,
+            "off" => false,
+            var other => throw new InfrastructureConfigurationException($"{TimescaleDbKey} is '{other}': it must be 'auto' or 'off'."),
+        };
+
+        return new PlatformSettings(mode, ports, stateDirectory, configuration["Nautilus:PostgresBinDirectory"], timescale);
     }
 }

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Host-mode PostgreSQL: initialise the cluster once, clear what a crash left behind, then exec the server so the
 # orchestrator's stop signal reaches it directly. As root, the server runs as the postgres user (it refuses root).
-# Usage: postgres-host.sh BIN_DIR DATA_DIR PORT SOCKET_DIR PASSWORD_FILE
+# Usage: postgres-host.sh BIN_DIR DATA_DIR PORT SOCKET_DIR PASSWORD_FILE [timescaledb|plain]
 set -euo pipefail
-bin_dir=$1 data_dir=$2 port=$3 socket_dir=$4 password_file=$5
+bin_dir=$1 data_dir=$2 port=$3 socket_dir=$4 password_file=$5 flavour=${6:-plain}
+
+extra=()
+if [ "$flavour" = timescaledb ]; then
+  # Loaded only when preloaded; the engines' first migration then creates the extension in the database.
+  extra=(-c shared_preload_libraries=timescaledb -c timescaledb.telemetry_level=off)
+fi
 
 as_postgres=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -40,4 +46,4 @@ if [ -f "$pid_file" ]; then
 fi
 
 exec "${as_postgres[@]}" "$bin_dir/postgres" -D "$data_dir" -p "$port" -k "$socket_dir" \
-  -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c logging_collector=off
+  -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c logging_collector=off "${extra[@]}"

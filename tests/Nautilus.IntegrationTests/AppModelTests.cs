@@ -25,6 +25,21 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task TimescaleDb_off_runs_plain_postgres_in_containers_mode_and_an_unknown_value_is_refused()
+    {
+        await using (var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Nautilus_AppHost>(
+            ["Nautilus:Infrastructure=containers", $"{PlatformSettings.TimescaleDbKey}=off"]))
+        {
+            var postgres = Assert.IsType<PostgresServerResource>(builder.Resources.Single(r => r.Name == InfrastructureNames.PostgresServer));
+            Assert.NotEqual(PlatformBuilderExtensions.TimescaleImage, postgres.Annotations.OfType<ContainerImageAnnotation>().Single().Image);
+        }
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => DistributedApplicationTestingBuilder.CreateAsync<Projects.Nautilus_AppHost>(
+            ["Nautilus:Infrastructure=containers", $"{PlatformSettings.TimescaleDbKey}=maybe"]));
+        Assert.Contains($"{PlatformSettings.TimescaleDbKey} is 'maybe'", error.ToString());
+    }
+
+    [Fact]
     public async Task Host_mode_declares_no_container_at_all_and_every_engine_on_its_port()
     {
         var state = Directory.CreateTempSubdirectory("nautilus-model-").FullName;

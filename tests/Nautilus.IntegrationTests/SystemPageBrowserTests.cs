@@ -42,7 +42,7 @@ public sealed class SystemPageBrowserTests(PlatformFixture platform)
         {
             await Assertions.Expect(page.Locator($"tr[data-resource='{resource}']")).ToHaveAttributeAsync("data-status", "Healthy");
         }
-        await Assertions.Expect(page.GetByTestId("storage-mode")).ToHaveTextAsync("native-partitioning");
+        await Assertions.Expect(page.GetByTestId("storage-mode")).ToHaveTextAsync("timescaledb-apache"); // ./test.sh installs the Apache edition
 
         // Both buses, with every engine connected to each reporting its counters.
         foreach (var bus in Enum.GetValues<Bus>())

@@ -6,7 +6,7 @@ using Npgsql;
 namespace Nautilus.Storage.Tests;
 
 /// <summary>Day blocks of intraday bars: reads give exactly what the rows hold, before, during and after compaction.</summary>
-public sealed class BarBlockTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public abstract class BarBlockTests(PostgresFixture postgres)
 {
     private static async Task WriteAsync(NpgsqlDataSource db, IEnumerable<BarRecord> bars)
     {
@@ -82,3 +82,7 @@ public sealed class BarBlockTests(PostgresFixture postgres) : IClassFixture<Post
         Assert.Equal(11, await MigrationTests.ScalarAsync<long>(db, "SELECT count(*) FROM marketdata.trades"));
     }
 }
+
+public sealed class BarBlockTestsOnPostgres(PostgresFixture postgres) : BarBlockTests(postgres), IClassFixture<PostgresFixture>;
+
+public sealed class BarBlockTestsOnTimescaleDb(TimescaleDbFixture postgres) : BarBlockTests(postgres), IClassFixture<TimescaleDbFixture>;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Nautilus.Storage.Hosting;
 using Nautilus.Storage.MarketData;
 using Nautilus.Storage.Migrations;
@@ -50,7 +51,8 @@ public sealed class StorageHostingTests(PostgresFixture postgres) : IClassFixtur
         var state = new StorageState([MarketDataTables.Migrations]);
         using var migrations = new SchemaMigrationService(new MigrationRunner(db, NullLogger<MigrationRunner>.Instance), state,
             NullLogger<SchemaMigrationService>.Instance);
-        using var maintenance = new PartitionMaintenanceService(db, state, NullLogger<PartitionMaintenanceService>.Instance);
+        using var maintenance = new StorageMaintenanceService(db, state, Options.Create(new StorageOptions()),
+            NullLogger<StorageMaintenanceService>.Instance);
         await migrations.StartAsync(CancellationToken.None);
         await maintenance.StartAsync(CancellationToken.None);
         await state.Migrated.WaitAsync(TimeSpan.FromSeconds(60));

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Nautilus.Storage.Tests;
 
-public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public abstract class WriterTests(PostgresFixture postgres)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
@@ -203,3 +203,7 @@ public sealed class WriterTests(PostgresFixture postgres) : IClassFixture<Postgr
         Assert.Equal(cursor, PageCursor.Decode(cursor.Encode()));
     }
 }
+
+public sealed class WriterTestsOnPostgres(PostgresFixture postgres) : WriterTests(postgres), IClassFixture<PostgresFixture>;
+
+public sealed class WriterTestsOnTimescaleDb(TimescaleDbFixture postgres) : WriterTests(postgres), IClassFixture<TimescaleDbFixture>;

@@ -26,6 +26,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's share folder (its extensions live in <c>extension/</c> under it).</summary>
+    public static string ShareDirectory => RunAsync(Path.Combine(BinDirectory, "pg_config"), ["--sharedir"]).GetAwaiter().GetResult().Trim();
+
     private string DataDirectory => Path.Combine(_directory, "data");
 
     public string ConnectionString(string database = "postgres") =>
@@ -91,7 +94,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task<NpgsqlDataSource> CreateDatabaseAsync()
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = new NpgsqlConnection(ConnectionString()))
+        // Unpooled: a pooled admin connection would be dead after a crash test restarted the server.
+        await using (var admin = new NpgsqlConnection(ConnectionString() + ";Pooling=false"))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
@@ -125,7 +129,7 @@ public sealed class PostgresServer : IAsyncDisposable
         return info;
     }
 
-    private static async Task RunAsync(string file, string[] args, bool asPostgres = false)
+    private static async Task<string> RunAsync(string file, string[] args, bool asPostgres = false)
     {
         using var process = Process.Start(Command([file, .. args], asPostgres))!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -135,6 +139,8 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({process.ExitCode}): {await error}{await output}");
         }
+
+        return await output;
     }
 
     private static string FindBinaries()

@@ -7,15 +7,11 @@ namespace Nautilus.Engine.Hosting;
 
 /// <summary>
 /// Readiness of the <c>nautilus</c> database: a round trip, the server version, the storage mode (TimescaleDB
-/// hypertables or native partitions), and for an engine that owns a schema its migrations and writers' backlog.
+/// community or Apache edition, or native partitions), and for an engine that owns a schema its migrations and writers' backlog.
 /// </summary>
 public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, StorageState? storage) : IHealthCheck
 {
-    private const string Query =
-        "SELECT current_setting('server_version'), " +
-        "EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') OR " +
-        "EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb' AND " +
-        "        current_setting('shared_preload_libraries') LIKE '%timescaledb%')";
+    private const string Query = "SELECT current_setting('server_version'), " + StorageMode.DetectSql;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -27,7 +23,7 @@ public sealed class PostgresHealthCheck(NpgsqlDataSource dataSource, StorageStat
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             version = reader.GetString(0);
-            mode = StorageMode.From(reader.GetBoolean(1));
+            mode = reader.GetString(1);
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException)
         {

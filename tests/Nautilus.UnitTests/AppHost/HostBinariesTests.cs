@@ -43,4 +43,28 @@ public class HostBinariesTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void TimescaleDb_counts_as_installed_when_its_control_file_is_in_the_servers_share_folder()
+    {
+        var root = Directory.CreateTempSubdirectory("nautilus-pgbin-").FullName;
+        try
+        {
+            var bin = Directory.CreateDirectory(Path.Combine(root, "bin")).FullName;
+            var share = Directory.CreateDirectory(Path.Combine(root, "share", "extension")).Parent!.FullName;
+            var pgConfig = Path.Combine(bin, "pg_config");
+            File.WriteAllText(pgConfig, $"#!/bin/sh\n[ \"$1\" = --sharedir ] && echo {share}\n");
+            File.SetUnixFileMode(pgConfig, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+
+            Assert.False(HostBinaries.HasTimescaleDb(bin));
+            File.WriteAllText(Path.Combine(share, "extension", "timescaledb.control"), "default_version = '2.28.3'\n");
+            Assert.True(HostBinaries.HasTimescaleDb(bin));
+            Assert.False(HostBinaries.HasTimescaleDb(root)); // no pg_config there
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

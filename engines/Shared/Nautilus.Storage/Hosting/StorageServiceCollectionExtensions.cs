@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Npgsql;
@@ -9,16 +10,18 @@ namespace Nautilus.Storage.Hosting;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine owns these schemas: migrate them at start-up, maintain their partitions, report them in /health.
-    /// Needs an <see cref="NpgsqlDataSource"/> registered.
+    /// The engine owns these schemas: migrate them at start-up, maintain their partitions and retention, report them in
+    /// /health. Needs an <see cref="NpgsqlDataSource"/> registered.
     /// </summary>
     public static IServiceCollection AddNautilusStorage(this IServiceCollection services,
         params (string Schema, IReadOnlyList<Migration> Migrations)[] schemas)
     {
         services.AddSingleton(new StorageState(schemas));
         services.AddSingleton<MigrationRunner>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptions.Validation>();
         services.AddHostedService<SchemaMigrationService>();
-        services.AddHostedService<PartitionMaintenanceService>();
+        services.AddHostedService<StorageMaintenanceService>();
         return services;
     }
 

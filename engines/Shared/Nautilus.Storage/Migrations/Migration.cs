@@ -12,10 +12,21 @@ public sealed record Migration(string Schema, int Version, string Name, string? 
     /// <summary>First-line marker of a script that must run outside a transaction (TimescaleDB continuous aggregates).</summary>
     public const string NoTransactionMarker = "-- nautilus:no-transaction";
 
+    /// <summary>
+    /// Marker of an earlier text of this script that an applied database may carry (<c>-- nautilus:replaces-checksum
+    /// &lt;sha256&gt;</c>): used only where the new text does the same wherever the old one succeeded, and said why.
+    /// </summary>
+    public const string ReplacesChecksumMarker = "-- nautilus:replaces-checksum ";
+
     public bool RunsInTransaction => !Sql.TrimStart().StartsWith(NoTransactionMarker, StringComparison.Ordinal);
 
     /// <summary>Identifies the script's text, so an edit to an applied migration is caught instead of silently skipped.</summary>
     public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+
+    /// <summary>The checksums of earlier texts this one stands in for (see <see cref="ReplacesChecksumMarker"/>).</summary>
+    public IReadOnlyList<string> ReplacedChecksums { get; } = Sql.ReplaceLineEndings("\n").Split('\n')
+        .Where(l => l.StartsWith(ReplacesChecksumMarker, StringComparison.Ordinal))
+        .Select(l => l[ReplacesChecksumMarker.Length..].Trim()).ToArray();
 
     /// <summary>
     /// The script as the runner sends it: whole inside a transaction; outside one, statement by statement (split at

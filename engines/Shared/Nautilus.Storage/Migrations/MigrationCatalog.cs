@@ -42,7 +42,8 @@ public static partial class MigrationCatalog
     /// <summary>The scripts to run on a server in <paramref name="mode"/>: shared ones plus the variant for that mode.</summary>
     public static IReadOnlyList<Migration> For(IEnumerable<Migration> migrations, string mode)
     {
-        var chosen = migrations.Where(m => m.Mode is null || m.Mode == mode).ToArray();
+        var variant = StorageMode.MigrationVariant(mode);
+        var chosen = migrations.Where(m => m.Mode is null || m.Mode == variant).ToArray();
         var twice = chosen.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {

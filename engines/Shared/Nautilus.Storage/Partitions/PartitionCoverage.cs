@@ -5,7 +5,7 @@ namespace Nautilus.Storage.Partitions;
 
 /// <summary>
 /// Makes sure a native time-series table has partitions for the times about to be written, asking the server only
-/// for buckets not yet known to exist. Under TimescaleDB the server makes chunks itself and this does nothing.
+/// for buckets not yet known to exist. Under TimescaleDB (either edition) the server makes chunks itself and this does nothing.
 /// </summary>
 public sealed class PartitionCoverage(NpgsqlDataSource dataSource, TimeSeriesTable table)
 {
@@ -96,6 +96,6 @@ public sealed class PartitionCoverage(NpgsqlDataSource dataSource, TimeSeriesTab
         }
 
         _interval = reader.GetTimeSpan(0);
-        _managedByServer = reader.GetString(1) == StorageMode.TimescaleDb;
+        _managedByServer = StorageMode.IsHypertable(reader.GetString(1));
     }
 }

@@ -56,9 +56,10 @@ public abstract class BlockCopyTarget<TRow> : ICopyTarget<TRow>
                 return byTime != 0 ? byTime : SeqOf(rows[a]).CompareTo(SeqOf(rows[b]));
             });
             var all = CollectionsMarshal.AsSpan(list);
-            for (var offset = 0; offset < all.Length; offset += BlockSize)
+            for (var offset = 0; offset < all.Length;)
             {
-                var block = all.Slice(offset, Math.Min(BlockSize, all.Length - offset));
+                var block = NextBlock(rows, all[offset..]);
+                offset += block.Length;
                 var first = rows[block[0]];
                 var last = rows[block[^1]];
                 importer.StartRow();
@@ -71,6 +72,23 @@ public abstract class BlockCopyTarget<TRow> : ICopyTarget<TRow>
                 WriteArrays(importer, rows, block);
             }
         }
+    }
+
+    /// <summary>
+    /// The longest run from the start of <paramref name="sorted"/> that fits one block: at most <see cref="BlockSize"/>
+    /// ticks of one UTC day. A block never spans two of its table's one-day partitions (or chunks), so retention drops
+    /// a day's ticks and nothing younger, and a read of a range skips the days outside it.
+    /// </summary>
+    private ReadOnlySpan<int> NextBlock(List<TRow> rows, ReadOnlySpan<int> sorted)
+    {
+        var day = TimestampOf(rows[sorted[0]]).Date;
+        var length = 1;
+        while (length < sorted.Length && length < BlockSize && TimestampOf(rows[sorted[length]]).Date == day)
+        {
+            length++;
+        }
+
+        return sorted[..length];
     }
 
     protected static T[] Column<T>(List<TRow> rows, ReadOnlySpan<int> index, Func<TRow, T> value)

@@ -1,15 +1,15 @@
 -- The storage library's own schema: which time-series tables exist and how they are partitioned,
 -- and the ledger that makes a retried COPY batch land exactly once.
 
+-- nautilus:replaces-checksum 0d365a2bb1f1d2b65b737d644f9335112a285ed4a19abb232bdb7f0bfb8be492
+-- (that text tried CREATE EXTENSION on a server that ships TimescaleDB without preloading it, which ends the session
+-- with a FATAL error no handler can catch; wherever it succeeded, this text does the same.)
 DO $$
 BEGIN
     -- TimescaleDB only loads when preloaded; a server that merely ships the files is used in native mode.
-    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb') THEN
-        BEGIN
-            CREATE EXTENSION IF NOT EXISTS timescaledb;
-        EXCEPTION WHEN OTHERS THEN
-            RAISE NOTICE 'timescaledb is available but cannot be created (%): using native partitioning', SQLERRM;
-        END;
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')
+       AND current_setting('shared_preload_libraries') ~ '(^|[\s,])timescaledb($|[\s,])' THEN
+        CREATE EXTENSION IF NOT EXISTS timescaledb;
     END IF;
 END
 $$;
