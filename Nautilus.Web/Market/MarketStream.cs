@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Web.Market;
@@ -101,34 +102,32 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
             _ = LoadHistoryAsync(created);
             return created;
         });
-        var ts = DateTimeOffset.FromUnixTimeMilliseconds(data.TryGetProperty("tsEventNs", out var t) ? t.GetInt64() / 1_000_000 : 0);
         switch (root.GetProperty("type").GetString())
         {
             case "PRICE_UPDATE":
                 break;
             case "MARKET_DATA":
-                switch (data.GetProperty("kind").GetString())
+                // { seq, kind, data: { type: trade|quote|book|bar|bookDelta, instrumentId, ..., tsEvent (ns) } }
+                var item = data.GetProperty("data");
+                var ts = DateTimeOffset.FromUnixTimeMilliseconds(item.GetProperty("tsEvent").GetInt64() / 1_000_000);
+                switch (item.GetProperty("type").GetString())
                 {
-                    case "Quote":
-                        var q = data.GetProperty("quote");
-                        view.OnQuote(q.GetProperty("bidPrice").GetDouble(), q.GetProperty("bidSize").GetDouble(),
-                            q.GetProperty("askPrice").GetDouble(), q.GetProperty("askSize").GetDouble(), ts);
+                    case "quote":
+                        view.OnQuote(item.GetProperty("bidPrice").GetDouble(), item.GetProperty("bidSize").GetDouble(),
+                            item.GetProperty("askPrice").GetDouble(), item.GetProperty("askSize").GetDouble(), ts);
                         break;
-                    case "Trade":
-                        view.OnTrade(data.GetProperty("trade").GetProperty("price").GetDouble(), ts);
+                    case "trade":
+                        view.OnTrade(item.GetProperty("price").GetDouble(), ts);
                         break;
-                    case "Book":
-                        var book = data.GetProperty("book");
-                        view.OnBook(Levels(book.GetProperty("bids")), Levels(book.GetProperty("asks")));
+                    case "book":
+                        view.OnBook(Levels(item.GetProperty("bids")), Levels(item.GetProperty("asks")));
                         break;
-                    case "Bar":
-                        var bar = data.GetProperty("bar");
-                        if (bar.GetProperty("intervalSeconds").GetInt32() == ChartIntervalSeconds)
+                    case "bar":
+                        if (item.GetProperty("barType").GetProperty("intervalSeconds").GetInt32() == ChartIntervalSeconds)
                         {
-                            view.OnBarTrades(bar.GetProperty("tradeCount").GetInt64());
-                            view.OnCandle(new Candle(DateTimeOffset.FromUnixTimeMilliseconds(bar.GetProperty("openTimeNs").GetInt64() / 1_000_000),
-                                bar.GetProperty("open").GetDouble(), bar.GetProperty("high").GetDouble(), bar.GetProperty("low").GetDouble(),
-                                bar.GetProperty("close").GetDouble(), bar.GetProperty("volume").GetDouble()));
+                            view.OnBarTrades(item.GetProperty("tradeCount").GetInt64());
+                            view.OnCandle(new Candle(ts, item.GetProperty("open").GetDouble(), item.GetProperty("high").GetDouble(),
+                                item.GetProperty("low").GetDouble(), item.GetProperty("close").GetDouble(), item.GetProperty("volume").GetDouble()));
                         }
 
                         break;
@@ -152,11 +151,11 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
             var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O"));
             using var json = JsonDocument.Parse(await client.GetStringAsync(
                 $"/api/bars/{Uri.EscapeDataString(view.Symbol)}?interval={ChartIntervalSeconds}&from={from}&limit=1000"));
-            foreach (var bar in json.RootElement.GetProperty("items").EnumerateArray())
+            foreach (var item in json.RootElement.GetProperty("items").EnumerateArray())
             {
-                view.OnCandle(new Candle(bar.GetProperty("ts").GetDateTimeOffset(), bar.GetProperty("open").GetDouble(),
-                    bar.GetProperty("high").GetDouble(), bar.GetProperty("low").GetDouble(), bar.GetProperty("close").GetDouble(),
-                    bar.GetProperty("volume").GetDouble()));
+                var bar = item.Deserialize<Bar>(JsonSerializerOptions.Web)!;
+                view.OnCandle(new Candle(bar.TsEvent.ToDateTimeOffset(), bar.Open.AsDouble(), bar.High.AsDouble(), bar.Low.AsDouble(),
+                    bar.Close.AsDouble(), bar.Volume.AsDouble()));
             }
 
             Interlocked.Increment(ref _version);

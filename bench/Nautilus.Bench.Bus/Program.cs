@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -17,8 +18,8 @@ var messages = args.Length > 0 ? int.Parse(args[0]) : 2_000_000;
 await using var redis = await BenchRedis.StartAsync();
 await using var connection = await ConnectionMultiplexer.ConnectAsync(BusConnectionOptions.Parse($"127.0.0.1:{redis.Port}"));
 var payload = new RiskAlert("alert-000000", AlertSeverity.Warning, "gross-exposure",
-    "gross exposure 93% of limit on portfolio pf-1 after fill of 1,000 AAPL @ 189.23 (strategy momentum-5m)", "pf-1", "AAPL",
-    0.93, 1.0, TradingState.Active, 0);
+    "gross exposure 93% of limit on portfolio pf-1 after fill of 1,000 AAPL @ 189.23 (strategy momentum-5m)", new PortfolioId("pf-1"),
+    InstrumentId.Parse("AAPL.NASDAQ"), 0.93, 1.0, TradingState.Active, UnixNanos.Epoch);
 Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, envelope ~{MessageCodec.EncodeBatch([Wrap(payload)]).Length} bytes");
 
 // The codec alone: encode payload + envelope, then decode, per message, on one core.
@@ -28,7 +29,7 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     const int n = 64 * 8_000;
     for (var i = 0; i < n; i++)
     {
-        batch[i % 64] = Wrap(payload with { TsEventNs = i });
+        batch[i % 64] = Wrap(payload with { TsEvent = new UnixNanos(i) });
         if (i % 64 == 63)
         {
             foreach (var e in MessageCodec.DecodeBatch(MessageCodec.EncodeBatch(batch)))
@@ -82,7 +83,7 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < messages; i++)
     {
-        await publisher.PublishAsync(payload with { TsEventNs = i });
+        await publisher.PublishAsync(payload with { TsEvent = new UnixNanos(i) });
     }
     var published = clock.Elapsed;
     while (Interlocked.Read(ref received) < messages)
@@ -110,7 +111,7 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
     var noting = false;
     await using var services = Build(connection, Subscription.For<RiskAlert>((_, context, _) =>
     {
-        var latencyNs = UnixNanos.Now(TimeProvider.System) - context.Envelope.TimestampNs;
+        var latencyNs = UnixNanos.Now(TimeProvider.System).Value - context.Envelope.Timestamp.Value;
         if (Volatile.Read(ref noting) && Interlocked.Increment(ref noted) is var slot && slot < exact.Length)
         {
             exact[slot] = latencyNs;
@@ -177,7 +178,7 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
 }
 
 static Envelope Wrap(RiskAlert alert) =>
-    new(Guid.CreateVersion7(), MessageType.RiskAlert, "bench", 0, Guid.Empty, null, MessagePriority.Normal, 1, "pf-1", MessageCodec.EncodePayload(alert));
+    new(Guid.CreateVersion7(), MessageType.RiskAlert, "bench", UnixNanos.Epoch, Guid.Empty, null, MessagePriority.Normal, 1, "pf-1", MessageCodec.EncodePayload(alert));
 
 static ServiceProvider Build(IConnectionMultiplexer connection, Subscription subscription, string group = "throughput")
 {

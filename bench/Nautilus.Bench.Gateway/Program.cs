@@ -4,6 +4,7 @@
 // each client still receives R a second. Latency is from the hub's dispatch (the moment a bus message reaches the
 // gateway) to the client having the whole frame.
 // Usage: dotnet run -c Release --project bench/Nautilus.Bench.Gateway -- [clients=1000] [rate=100] [seconds=20] [topics=1]
+using Nautilus.Model;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
@@ -164,7 +165,7 @@ await Task.WhenAll(receivers);
 await app.StopAsync();
 return expected - receivedInWindow == 0 && Ms(0.99) <= 50 ? 0 : 1;
 
-static long NowNs() => UnixNanos.From(DateTimeOffset.UtcNow);
+static long NowNs() => UnixNanos.From(DateTimeOffset.UtcNow).Value;
 
 // The frame carries "publishedNs":<digits>; read it without parsing the JSON.
 static long PublishedNs(ReadOnlySpan<byte> frame)

@@ -1,4 +1,4 @@
-// Market-data benchmarks (issue #4), single thread:
+// Market-data benchmarks, single thread:
 //   simulator events/s (target ≥ 1,000,000) and SMA/EMA updates/s (target ≥ 50,000,000).
 //   dotnet run -c Release --project bench/Nautilus.Bench.MarketData
 using System.Diagnostics;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sustained feed → pipeline → bus → PostgreSQL (issue #4): runs the whole platform (Release, host mode, ports +3000),
+# Sustained feed → pipeline → bus → PostgreSQL: runs the whole platform (Release, host mode, ports +3000),
 # drives the simulator as fast as the pipeline takes it for a while, stops it, waits until the writers' backlog is
 # empty, then compares ticks accepted by the pipeline with rows the writers stored (count in = count stored). Also prints
 # the CPU each process used per tick while the feed ran (bench/platform/cpu-by-process.py): a steadier figure than the

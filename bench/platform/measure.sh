@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the platform itself (issue #2): cold start to all-healthy (fresh state folder: initdb included), warm start
+# Measures the platform itself: cold start to all-healthy (fresh state folder: initdb included), warm start
 # (existing state), and the idle working set (RSS) of every engine 30 s after all are healthy. Release build, host mode,
 # ports moved by an offset so it runs beside a developer's instance. Prints a Markdown table for docs/performance.md.
 # Usage: bench/platform/measure.sh

@@ -107,7 +107,7 @@ public sealed class FeaturesTests(PlatformFixture platform)
             }
 
             var data = frame.RootElement.GetProperty("data");
-            Assert.Equal("AAPL", data.GetProperty("instrumentId").GetString());
+            Assert.Equal("AAPL.NASDAQ", data.GetProperty("barType").GetProperty("instrumentId").GetString());
             Assert.True(data.GetProperty("values").EnumerateObject().Any(), "feature values");
             break;
         }

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -149,7 +150,7 @@ public sealed class MarketDataTests(PlatformFixture platform)
         Assert.Equal(0, report.GetProperty("rejected").GetInt32());
 
         var bars = await GetJsonAsync("/api/bars/SPY?interval=86400&from=1993-01-01T00:00:00Z&to=2020-01-01T00:00:00Z&limit=2");
-        Assert.Equal("1993-01-29T00:00:00Z", bars.GetProperty("items")[0].GetProperty("ts").GetString());
+        Assert.Equal(UnixNanos.From(new DateTime(1993, 1, 29, 0, 0, 0, DateTimeKind.Utc)).Value, bars.GetProperty("items")[0].GetProperty("tsEvent").GetInt64());
         Assert.Equal(26.583992, bars.GetProperty("items")[0].GetProperty("close").GetDouble());
         Assert.NotNull(bars.GetProperty("nextCursor").GetString());
 

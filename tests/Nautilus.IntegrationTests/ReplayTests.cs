@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -101,7 +102,7 @@ public sealed class ReplayTests(PlatformFixture platform)
             return bars.GetProperty("items").GetArrayLength() >= 4;
         }, TimeSpan.FromSeconds(30), "one-minute bars of the replayed ticks");
         var minute = bars.GetProperty("items")[0];
-        Assert.Equal(start, minute.GetProperty("ts").GetDateTime().ToUniversalTime());
+        Assert.Equal(UnixNanos.From(start), new UnixNanos(minute.GetProperty("tsEvent").GetInt64()));
         Assert.Equal(100, minute.GetProperty("tradeCount").GetInt32());
         var after = await JsonAsync(await platform.Http.GetAsync(Url("/api/marketdata/stats")), HttpStatusCode.OK);
         Assert.True(Rejected(after, "CrossedBook") - Rejected(before, "CrossedBook") >= 1);

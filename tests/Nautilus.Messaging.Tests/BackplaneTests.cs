@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
 using Nautilus.Platform;
@@ -20,8 +21,8 @@ public sealed class BackplaneTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private static Envelope Quote(string instrument, long publishedNs) =>
-        new(EnvelopeIds.Next(0), MessageType.MarketData, "test", publishedNs, Guid.Empty, null, MessagePriority.Normal, 1, instrument,
-            MessageCodec.EncodePayload(new MarketDataEvent(instrument, MarketDataKind.Quote, publishedNs, null, new QuoteTick(1m, 2m, 3m, 4m), null)));
+        new(EnvelopeIds.Next(0), MessageType.MarketData, "test", new UnixNanos(publishedNs), Guid.Empty, null, MessagePriority.Normal, 1, instrument,
+            MessageCodec.EncodePayload(MarketDataSamples.Quote(instrument, publishedNs)));
 
     /// <summary>One gateway replica: its own Redis connection (as a process of its own has), hub and fan-out.</summary>
     private sealed class Replica : IAsyncDisposable
@@ -47,7 +48,7 @@ public sealed class BackplaneTests : IAsyncLifetime
 
         /// <summary>Whether the hub dispatched this message (the latest of its topic).</summary>
         public bool Dispatched(Envelope envelope) =>
-            Hub.Snapshot([$"MARKET_DATA:{envelope.Key}"]).Any(m => m.PublishedNs == envelope.TimestampNs);
+            Hub.Snapshot([$"MARKET_DATA:{envelope.Key}"]).Any(m => m.PublishedNs == envelope.Timestamp.Value);
 
         public async Task StopAsync()
         {

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -55,7 +56,7 @@ public sealed class BusTests : IAsyncLifetime
         var received = new List<(long Sequence, Envelope Envelope)>();
         await using var consumer = new BusHost(_marketData, _logic, "order-test", subscriptions: Subscription.For<PriceUpdate>((p, ctx, _) =>
         {
-            lock (received) received.Add((p.TsEventNs, ctx.Envelope));
+            lock (received) received.Add((p.TsEvent.Value, ctx.Envelope));
             return ValueTask.CompletedTask;
         }));
         await consumer.StartAsync();
@@ -77,7 +78,7 @@ public sealed class BusTests : IAsyncLifetime
         Assert.Equal(MessageType.PriceUpdate, first.Type);
         Assert.Equal(correlation, first.CorrelationId);
         Assert.Equal("MSFT", first.Key);
-        Assert.InRange(UnixNanos.ToDateTimeOffset(first.TimestampNs), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+        Assert.InRange(first.Timestamp.ToDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
         Assert.Equal(count, consumer.Stats[MessageType.PriceUpdate].Consumed);
     }
 
@@ -111,12 +112,12 @@ public sealed class BusTests : IAsyncLifetime
         var biggest = entries.MaxBy(e => e.Length)!;
         Assert.True(biggest.Length >= 2, $"the writer packed {count} alerts into {entries.Length} entries of one");
         var doneInEntry = biggest.Length / 2;
-        var stuckAt = biggest[doneInEntry].TsEventNs;
+        var stuckAt = biggest[doneInEntry].TsEvent.Value;
 
         // Consumer A hangs on that alert until it is stopped: it dies in the middle of an entry.
         var a = new BusHost(_marketData, _logic, "risk-engine", subscriptions: Subscription.For<RiskAlert>(async (alert, _, ct) =>
         {
-            if (alert.TsEventNs == stuckAt)
+            if (alert.TsEvent.Value == stuckAt)
             {
                 firstStuck.TrySetResult();
                 await Task.Delay(Timeout.Infinite, ct);
@@ -146,11 +147,11 @@ public sealed class BusTests : IAsyncLifetime
         await using var host = new BusHost(_marketData, _logic, "analytics-engine",
             subscriptions: Subscription.For<RiskAlert>((alert, _, _) =>
             {
-                if (alert.TsEventNs == 7)
+                if (alert.TsEvent.Value == 7)
                 {
                     throw new InvalidDataException("limit of -1 is not a limit");
                 }
-                handled.Add(alert.TsEventNs);
+                handled.Add(alert.TsEvent.Value);
                 return ValueTask.CompletedTask;
             }));
         await host.StartAsync();
@@ -166,7 +167,7 @@ public sealed class BusTests : IAsyncLifetime
         Assert.Equal("InvalidDataException: limit of -1 is not a limit", (string?)entry["reason"]);
         Assert.Equal("analytics-engine", (string?)entry["group"]);
         var poisoned = Assert.Single(MessageCodec.DecodeBatch((byte[])entry[StreamNames.EntryField]!));
-        Assert.Equal(7, MessageCodec.DecodePayload<RiskAlert>(poisoned).TsEventNs);
+        Assert.Equal(7, MessageCodec.DecodePayload<RiskAlert>(poisoned).TsEvent.Value);
         Assert.Equal(2, host.Stats[MessageType.RiskAlert].Retried);
     }
 
@@ -175,7 +176,7 @@ public sealed class BusTests : IAsyncLifetime
     {
         var handled = new ConcurrentBag<long>();
         await using var host = new BusHost(_marketData, _logic, "execution-engine",
-            subscriptions: Subscription.For<RiskAlert>((alert, _, _) => { handled.Add(alert.TsEventNs); return ValueTask.CompletedTask; }));
+            subscriptions: Subscription.For<RiskAlert>((alert, _, _) => { handled.Add(alert.TsEvent.Value); return ValueTask.CompletedTask; }));
         await host.StartAsync();
         var stream = StreamNames.Of(MessageType.RiskAlert);
         await _logic.GetDatabase().StreamAddAsync(stream, StreamNames.EntryField, new byte[] { 0xc1, 0x00, 0xff });
@@ -260,11 +261,11 @@ public sealed class BusTests : IAsyncLifetime
             .Select(MessageCodec.DecodePayload<PriceUpdate>).ToArray();
         // Conflated, but the latest price of each symbol was kept, and each symbol's prices stay in order.
         Assert.True(written.Length < 100);
-        Assert.Equal(98, written.Last(p => p.InstrumentId == "AAPL").TsEventNs);
-        Assert.Equal(99, written.Last(p => p.InstrumentId == "MSFT").TsEventNs);
+        Assert.Equal(98, written.Last(p => p.InstrumentId.Symbol == "AAPL").TsEvent.Value);
+        Assert.Equal(99, written.Last(p => p.InstrumentId.Symbol == "MSFT").TsEvent.Value);
         foreach (var symbol in new[] { "AAPL", "MSFT" })
         {
-            var sequence = written.Where(p => p.InstrumentId == symbol).Select(p => p.TsEventNs).ToArray();
+            var sequence = written.Where(p => p.InstrumentId.Symbol == symbol).Select(p => p.TsEvent.Value).ToArray();
             Assert.Equal(sequence.Order(), sequence);
         }
         Assert.Equal(10, await _logic.GetDatabase().StreamLengthAsync(StreamNames.Of(MessageType.RiskAlert)) > 0
@@ -317,7 +318,7 @@ public sealed class BusTests : IAsyncLifetime
         await using var host = new BusHost(_marketData, _logic, "vpin-engine", o => o.MarketDataTracesPerSecond = 0.0001,
             Subscription.For<PriceUpdate>((price, context, _) =>
             {
-                received[price.InstrumentId] = context.Envelope.TraceParent;
+                received[price.InstrumentId.Symbol] = context.Envelope.TraceParent;
                 return ValueTask.CompletedTask;
             }));
         await host.StartAsync();
@@ -354,8 +355,8 @@ public sealed class BusTests : IAsyncLifetime
         for (var i = 1; i <= 300; i++)
         {
             var message = i % 100 == 0
-                ? new MarketDataEvent("AAPL", MarketDataKind.Bar, i, null, null, null, new BarData(1, i, 1m, 1m, 1m, 1m, 1m, 1), i)
-                : new MarketDataEvent("AAPL", MarketDataKind.Trade, i, new TradeTick(1m, 1m, AggressorSide.Buyer, $"t{i}"), null, null, null, i);
+                ? MarketDataSamples.Bar("AAPL", i)
+                : MarketDataSamples.Trade("AAPL", i);
             await host.Publisher.PublishAsync(message);
         }
 
@@ -374,7 +375,7 @@ public sealed class BusTests : IAsyncLifetime
         await using var host = new BusHost(_marketData, _logic, "strategy-engine", subscriptions: Subscription.For<PriceUpdate>(
             (price, _, _) =>
             {
-                handled.Enqueue(price.InstrumentId);
+                handled.Enqueue(price.InstrumentId.Symbol);
                 return ValueTask.CompletedTask;
             },
             wants: _ => throw new InvalidOperationException("a filter bug")));

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Buffers;
 using Nautilus.Contracts;
 using Nautilus.Platform;
@@ -10,7 +11,7 @@ public class CodecTests
     public void A_batch_of_envelopes_round_trips_with_its_payloads()
     {
         var price = Messages.Price("AAPL", 3);
-        var envelope = new Envelope(Guid.CreateVersion7(), MessageType.PriceUpdate, "marketdata-engine", 1_700_000_000_123_456_789,
+        var envelope = new Envelope(Guid.CreateVersion7(), MessageType.PriceUpdate, "marketdata-engine", new UnixNanos(1_700_000_000_123_456_789),
             Guid.NewGuid(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", MessagePriority.High, 1, "AAPL",
             MessageCodec.EncodePayload(price));
 
@@ -33,35 +34,43 @@ public class CodecTests
 
     public static TheoryData<MarketDataEvent> EventsOfEveryKind => new()
     {
-        new MarketDataEvent("AAPL", MarketDataKind.Trade, 1, new TradeTick(187.5m, 100m, AggressorSide.Buyer, "t-1"), null, null, null, 7),
-        new MarketDataEvent("MSFT", MarketDataKind.Quote, 2, null, new QuoteTick(1m, 2m, 3m, 4m), null, null, 8),
-        new MarketDataEvent("ÄÖ-ünïcode-symbol-longer-than-most", MarketDataKind.Book, 3, null, null,
-            new BookSnapshot([new BookLevel(1m, 2m, 3)], [new BookLevel(4m, 5m, 6)])),
-        new MarketDataEvent("X", MarketDataKind.Bar, 4, null, null, null, new BarData(1, 0, 1m, 2m, 0.5m, 1.5m, 10m, 3)),
+        MarketDataSamples.Trade("AAPL", 7),
+        MarketDataSamples.Quote("MSFT", 8),
+        MarketDataSamples.Book("A-SYMBOL-LONGER-THAN-MOST.WITH.DOTS", 0),
+        MarketDataSamples.Bar("X", 4),
+        MarketDataSamples.Delta("BTC-USD", 9),
     };
 
     [Theory]
     [MemberData(nameof(EventsOfEveryKind))]
-    public void The_kind_of_an_encoded_market_data_event_is_read_without_decoding_it(MarketDataEvent message) =>
-        Assert.Equal(message.Kind, MarketDataEvent.PeekKind(MessageCodec.EncodePayload(message)));
+    public void The_kind_of_an_encoded_market_data_event_is_read_without_decoding_it(MarketDataEvent message)
+    {
+        var bytes = MessageCodec.EncodePayload(message);
+        var decoded = MessageCodec.DecodePayload<MarketDataEvent>(new Envelope(Guid.Empty, MessageType.MarketData, "test", UnixNanos.Epoch,
+            Guid.Empty, null, MessagePriority.Normal, 1, message.PartitionKey, bytes));
+
+        Assert.Equal(message.Kind, MarketDataEvent.PeekKind(bytes));
+        Assert.IsType(message.Data.GetType(), decoded.Data);
+        // Whole and exact, book levels included (a record compares its lists by reference, JSON by content).
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(message), System.Text.Json.JsonSerializer.Serialize(decoded));
+    }
 
     [Fact]
     public void Bytes_that_are_not_a_market_data_event_have_no_kind()
     {
-        var bar = MessageCodec.EncodePayload(new MarketDataEvent("AAPL", MarketDataKind.Bar, 4, null, null, null,
-            new BarData(1, 0, 1m, 2m, 0.5m, 1.5m, 10m, 3)));
+        var bar = MessageCodec.EncodePayload(MarketDataSamples.Bar("AAPL", 4));
         Assert.Null(MarketDataEvent.PeekKind([]));
-        Assert.Null(MarketDataEvent.PeekKind(bar.AsSpan(0, 3))); // cut inside the instrument id
+        Assert.Null(MarketDataEvent.PeekKind(bar.AsSpan(0, 5))); // cut inside the sequence number
         Assert.Null(MarketDataEvent.PeekKind([0x93, 0x01]));
         var badKind = (byte[])bar.Clone();
-        badKind[1 + 8 + "AAPL".Length] = 99; // header, UTF-8 string header (two ints), "AAPL", then the kind
+        badKind[1 + sizeof(long)] = 99; // member-count header, the sequence number, then the data's union tag
         Assert.Null(MarketDataEvent.PeekKind(badKind));
     }
 
     [Fact]
     public void A_batch_encoded_after_a_header_of_the_callers_reads_back_from_behind_it()
     {
-        var envelopes = Enumerable.Range(1, 3).Select(i => new Envelope(EnvelopeIds.Next(i), MessageType.RiskAlert, "test", i, Guid.Empty, null,
+        var envelopes = Enumerable.Range(1, 3).Select(i => new Envelope(EnvelopeIds.Next(i), MessageType.RiskAlert, "test", new UnixNanos(i), Guid.Empty, null,
             MessagePriority.Normal, 1, $"pf-{i}", [(byte)i])).ToArray();
         var writer = new ArrayBufferWriter<byte>();
         writer.Write("HEADER"u8);
@@ -76,8 +85,8 @@ public class CodecTests
     public void Unix_nanos_round_trip_at_tick_precision()
     {
         var time = new DateTimeOffset(2026, 11, 25, 22, 3, 47, TimeSpan.Zero).AddTicks(1234567);
-        Assert.Equal(time, UnixNanos.ToDateTimeOffset(UnixNanos.From(time)));
-        Assert.Equal(0, UnixNanos.From(DateTimeOffset.UnixEpoch));
+        Assert.Equal(time, new UnixNanos(UnixNanos.From(time).Value).ToDateTimeOffset());
+        Assert.Equal(0, UnixNanos.From(DateTimeOffset.UnixEpoch).Value);
     }
 }
 

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -89,7 +90,7 @@ public sealed class CoinbaseFeedTests
         Assert.Equal([.. Enumerable.Range(5_000_001, 23).Select(i => (long)i), .. Enumerable.Range(5_000_025, 15).Select(i => (long)i)],
             trades.Select(t => t.Seq));
         // The first match's maker was a buyer ("side":"buy"), so a seller hit the bid.
-        Assert.Equal(Tick.Trade("BTC-USD", UnixNanos.From(new DateTime(2024, 1, 10, 15, 0, 0, 101, DateTimeKind.Utc)), 5_000_001,
+        Assert.Equal(Tick.Trade("BTC-USD", UnixNanos.From(new DateTime(2024, 1, 10, 15, 0, 0, 101, DateTimeKind.Utc)).Value, 5_000_001,
             45_999.99, 0.1647756, AggressorSide.Seller, "5000001"), trades[0]);
         Assert.Contains(trades, t => t.Aggressor == AggressorSide.Buyer);
 

@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Indicators;
 
 /// <summary>
@@ -16,12 +18,13 @@ public sealed class Atr(int period = 14) : Indicator<Bar>($"ATR({period})", peri
     {
         if (double.IsNaN(_previousClose))
         {
-            _previousClose = bar.Close;
+            _previousClose = bar.Close.AsDouble();
             return double.NaN;
         }
 
-        var tr = Math.Max(bar.High - bar.Low, Math.Max(Math.Abs(bar.High - _previousClose), Math.Abs(bar.Low - _previousClose)));
-        _previousClose = bar.Close;
+        var (high, low) = (bar.High.AsDouble(), bar.Low.AsDouble());
+        var tr = Math.Max(high - low, Math.Max(Math.Abs(high - _previousClose), Math.Abs(low - _previousClose)));
+        _previousClose = bar.Close.AsDouble();
         var ranges = Samples - 1;
         if (ranges <= Period)
         {

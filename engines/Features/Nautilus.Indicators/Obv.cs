@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Indicators;
 
 /// <summary>
@@ -11,11 +13,12 @@ public sealed class Obv() : Indicator<Bar>("OBV", 1)
 
     protected override double ComputeNextValue(Bar bar)
     {
-        _obv = double.IsNaN(_previousClose) ? bar.Volume
-            : bar.Close > _previousClose ? _obv + bar.Volume
-            : bar.Close < _previousClose ? _obv - bar.Volume
+        var (close, volume) = (bar.Close.AsDouble(), bar.Volume.AsDouble());
+        _obv = double.IsNaN(_previousClose) ? volume
+            : close > _previousClose ? _obv + volume
+            : close < _previousClose ? _obv - volume
             : _obv;
-        _previousClose = bar.Close;
+        _previousClose = close;
         return _obv;
     }
 

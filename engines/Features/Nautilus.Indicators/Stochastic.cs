@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Indicators;
 
 /// <summary>
@@ -28,15 +30,15 @@ public sealed class Stochastic : Indicator<Bar>
 
     protected override double ComputeNextValue(Bar bar)
     {
-        _high.Add(bar.High);
-        _low.Add(bar.Low);
+        _high.Add(bar.High.AsDouble());
+        _low.Add(bar.Low.AsDouble());
         if (Samples < _kPeriod)
         {
             return double.NaN;
         }
 
         var range = _high.Value - _low.Value;
-        FastK = range > 0 ? 100 * (bar.Close - _low.Value) / range : 0;
+        FastK = range > 0 ? 100 * (bar.Close.AsDouble() - _low.Value) / range : 0;
         if (!_slowK.Update(FastK))
         {
             return double.NaN;

@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Indicators;
 
 /// <summary>
@@ -23,10 +25,13 @@ public sealed class Vwap : Indicator<Bar>
 
     protected override double ComputeNextValue(Bar bar)
     {
-        var pv = bar.TypicalPrice * bar.Volume;
+        // The typical price (high + low + close) / 3 is what VWAP weighs for bars.
+        var typical = (bar.High.AsDouble() + bar.Low.AsDouble() + bar.Close.AsDouble()) / 3;
+        var volume = bar.Volume.AsDouble();
+        var pv = typical * volume;
         _sumPv += pv - (_pv?.Add(pv) is { } outPv && !double.IsNaN(outPv) ? outPv : 0);
-        _sumVolume += bar.Volume - (_volume?.Add(bar.Volume) is { } outV && !double.IsNaN(outV) ? outV : 0);
-        return _sumVolume > 0 ? _sumPv / _sumVolume : bar.TypicalPrice;
+        _sumVolume += volume - (_volume?.Add(volume) is { } outV && !double.IsNaN(outV) ? outV : 0);
+        return _sumVolume > 0 ? _sumPv / _sumVolume : typical;
     }
 
     /// <summary>A new trading session: the cumulative VWAP starts again.</summary>

@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -8,7 +9,7 @@ namespace Nautilus.Contracts;
 /// encoded bytes here, so routers, dead-letter handling and the WebSocket gateway never need its type.
 /// </summary>
 /// <param name="Id">Unique per message; consumers use it to make handling idempotent.</param>
-/// <param name="TimestampNs">UTC nanoseconds since the Unix epoch, when the message was published.</param>
+/// <param name="Timestamp">When the message was published.</param>
 /// <param name="TraceParent">W3C traceparent of the publishing span, so one trace crosses engines.</param>
 /// <param name="Key">Partition key (usually the instrument), used for per-symbol conflation; may be empty.</param>
 [MemoryPackable]
@@ -16,7 +17,7 @@ public sealed partial record Envelope(
     Guid Id,
     MessageType Type,
     string Source,
-    long TimestampNs,
+    UnixNanos Timestamp,
     Guid CorrelationId,
     string? TraceParent,
     MessagePriority Priority,

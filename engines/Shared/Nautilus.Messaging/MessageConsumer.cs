@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -212,7 +213,7 @@ public sealed class MessageConsumer(
             await db.StreamAddAsync(StreamNames.DeadLetterOf(subscription.Type),
             [
                 new("raw", bytes ?? []), new("reason", ex.Message), new("group", Group), new("entry", entryId),
-                new("at", UnixNanos.Now(clock)),
+                new("at", UnixNanos.Now(clock).Value),
             ], maxLength: 10_000, useApproximateMaxLength: true);
             await db.StreamAcknowledgeAsync(stream, Group, entryId);
             stats.Acknowledged(subscription.Type);
@@ -297,7 +298,7 @@ public sealed class MessageConsumer(
             try
             {
                 await subscription.Handle(envelope, new MessageContext(envelope, redelivered, attempt), ct);
-                var latencyMicros = (UnixNanos.Now(clock) - envelope.TimestampNs) / 1000.0;
+                var latencyMicros = (UnixNanos.Now(clock).Value - envelope.Timestamp.Value) / 1000.0;
                 stats.Consumed(envelope.Type, latencyMicros);
                 return;
             }
@@ -323,7 +324,7 @@ public sealed class MessageConsumer(
         [
             new(StreamNames.EntryField, MessageCodec.EncodeBatch([envelope])),
             new("reason", $"{failure?.GetType().Name}: {failure?.Message}"),
-            new("group", Group), new("attempts", _options.MaxAttempts), new("entry", entryId), new("at", UnixNanos.Now(clock)),
+            new("group", Group), new("attempts", _options.MaxAttempts), new("entry", entryId), new("at", UnixNanos.Now(clock).Value),
         ], maxLength: 10_000, useApproximateMaxLength: true);
     }
 }

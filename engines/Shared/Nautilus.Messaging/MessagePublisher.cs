@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Nautilus.Contracts;

@@ -2,6 +2,9 @@ namespace Nautilus.Model;
 
 public enum OrderSide : byte { Buy = 1, Sell = 2 }
 
+/// <summary>Which way a position faces; its quantity is carried beside it, never negative.</summary>
+public enum PositionSide : byte { Flat = 0, Long = 1, Short = 2 }
+
 /// <summary>The side that crossed the spread to make a trade (None when the venue does not say).</summary>
 public enum AggressorSide : byte { None = 0, Buyer = 1, Seller = 2 }
 

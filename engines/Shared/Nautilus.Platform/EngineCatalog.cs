@@ -2,7 +2,7 @@ using static Nautilus.Platform.MessageType;
 
 namespace Nautilus.Platform;
 
-/// <summary>The thirteen engines (architecture.md §1 and §2). AppHost, engines and the web UI all read this one list.</summary>
+/// <summary>The thirteen engines (docs/architecture.md §1 and §2). AppHost, engines and the web UI all read this one list.</summary>
 public static class EngineCatalog
 {
     // Every engine reports its health and performance on the logic bus.
@@ -36,7 +36,7 @@ public static class EngineCatalog
     public static readonly EngineDescriptor WebSocket = new(
         "websocket-engine", "WebSocket", 8600, "real-time streaming gateway for clients",
         Pub(),
-        // FEATURE_UPDATE too, beyond the architecture's table: clients chart indicators live (issue #4).
+        // FEATURE_UPDATE too: clients chart indicators live.
         [MarketData, PriceUpdate, TradeExecution, FeatureUpdate, MlPrediction, StrategySignal, OrderUpdate, PortfolioUpdate,
          RiskAlert, MarginCall, VpinCalculation, AnalyticsResult, BacktestProgress, BacktestCompleted,
          EngineHealth, PerformanceMetric]);

@@ -1,6 +1,6 @@
 namespace Nautilus.Platform;
 
-/// <summary>Every message type that crosses a bus (architecture.md §2).</summary>
+/// <summary>Every message type that crosses a bus (docs/architecture.md §2).</summary>
 public enum MessageType
 {
     MarketData,

@@ -41,9 +41,9 @@ public sealed class FeatureSetTests
         foreach (var bar in TaLibReference.Bars)
         {
             last = set.Update(bar);
-            sma.Update(bar.Close);
-            rsi.Update(bar.Close);
-            macd.Update(bar.Close);
+            sma.Update(bar.Close.AsDouble());
+            rsi.Update(bar.Close.AsDouble());
+            macd.Update(bar.Close.AsDouble());
         }
 
         Assert.Equal(["sma(30)", "rsi(14)", "macd(12,26,9)", "bb(20,2)", "stoch(5,3,3)"], set.Keys);

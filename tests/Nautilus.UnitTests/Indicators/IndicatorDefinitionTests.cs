@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Nautilus.Indicators;
 
 namespace Nautilus.UnitTests.Indicators;
@@ -9,6 +10,7 @@ namespace Nautilus.UnitTests.Indicators;
 public sealed class IndicatorDefinitionTests
 {
     private static readonly IReadOnlyList<Bar> Bars = TaLibReference.Bars;
+    private static readonly IReadOnlyList<(double Open, double High, double Low, double Close, double Volume)> Rows = TaLibReference.Rows;
     private static readonly double[] Closes = [.. TaLibReference.Closes];
 
     private static double Mean(ReadOnlySpan<double> xs)
@@ -69,8 +71,8 @@ public sealed class IndicatorDefinitionTests
         var tr = new double[Bars.Count];
         for (var i = 1; i < Bars.Count; i++)
         {
-            var b = Bars[i];
-            var pc = Bars[i - 1].Close;
+            var b = Rows[i];
+            var pc = Rows[i - 1].Close;
             tr[i] = Math.Max(b.High - b.Low, Math.Max(Math.Abs(b.High - pc), Math.Abs(b.Low - pc)));
         }
 
@@ -91,10 +93,10 @@ public sealed class IndicatorDefinitionTests
         var fastK = new double[Bars.Count];
         for (var i = 4; i < Bars.Count; i++)
         {
-            var window = Bars.Skip(i - 4).Take(5).ToArray();
+            var window = Rows.Skip(i - 4).Take(5).ToArray();
             var hh = window.Max(b => b.High);
             var ll = window.Min(b => b.Low);
-            fastK[i] = hh > ll ? 100 * (Bars[i].Close - ll) / (hh - ll) : 0;
+            fastK[i] = hh > ll ? 100 * (Rows[i].Close - ll) / (hh - ll) : 0;
         }
 
         var stochastic = new Stochastic(5, 3, 3);
@@ -117,11 +119,11 @@ public sealed class IndicatorDefinitionTests
     public void Obv_adds_up_volume_and_subtracts_down_volume_from_the_first_bar()
     {
         var values = TaLibReference.Run(new Obv(), Bars);
-        var obv = Bars[0].Volume;
+        var obv = Rows[0].Volume;
         Assert.Equal(obv, values[0]);
         for (var i = 1; i < Bars.Count; i++)
         {
-            obv += Math.Sign(Bars[i].Close - Bars[i - 1].Close) * Bars[i].Volume;
+            obv += Math.Sign(Rows[i].Close - Rows[i - 1].Close) * Rows[i].Volume;
             Assert.Equal(obv, values[i]);
         }
     }
@@ -133,10 +135,10 @@ public sealed class IndicatorDefinitionTests
         var rolling = TaLibReference.Run(new Vwap(10), Bars);
         for (var i = 0; i < Bars.Count; i++)
         {
-            var all = Bars.Take(i + 1).ToArray();
-            Close(all.Sum(b => b.TypicalPrice * b.Volume) / all.Sum(b => b.Volume), cumulative[i]);
-            var last = Bars.Skip(Math.Max(0, i - 9)).Take(Math.Min(10, i + 1)).ToArray();
-            Close(last.Sum(b => b.TypicalPrice * b.Volume) / last.Sum(b => b.Volume), rolling[i]);
+            var all = Rows.Take(i + 1).ToArray();
+            Close(all.Sum(b => Typical(b) * b.Volume) / all.Sum(b => b.Volume), cumulative[i]);
+            var last = Rows.Skip(Math.Max(0, i - 9)).Take(Math.Min(10, i + 1)).ToArray();
+            Close(last.Sum(b => Typical(b) * b.Volume) / last.Sum(b => b.Volume), rolling[i]);
         }
     }
 
@@ -265,7 +267,8 @@ public sealed class IndicatorDefinitionTests
     [Fact]
     public void Book_imbalance_and_micro_price()
     {
-        var book = new TopOfBook(BidPrice: 99.0, BidSize: 300, AskPrice: 101.0, AskSize: 100);
+        var book = new QuoteTick(new InstrumentId("X", "Y"), Price.Parse("99.0"), Quantity.Parse("300"), Price.Parse("101.0"), Quantity.Parse("100"),
+            UnixNanos.Epoch);
         var imbalance = new BookImbalance();
         var micro = new MicroPrice();
         imbalance.Update(book);
@@ -274,7 +277,7 @@ public sealed class IndicatorDefinitionTests
         Assert.Equal(0.5, imbalance.Current);
         // Bids outweigh offers three to one: the next trade is likelier at the ask, so the fair price leans up.
         Assert.Equal((99.0 * 100 + 101.0 * 300) / 400, micro.Current);
-        micro.Update(book with { BidSize = 0, AskSize = 0 });
+        micro.Update(book with { BidSize = Quantity.Zero(0), AskSize = Quantity.Zero(0) });
         Assert.Equal(100.0, micro.Current);
     }
 
@@ -292,4 +295,6 @@ public sealed class IndicatorDefinitionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Sma(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Macd(26, 12, 9));
     }
+
+    private static double Typical((double Open, double High, double Low, double Close, double Volume) bar) => (bar.High + bar.Low + bar.Close) / 3;
 }

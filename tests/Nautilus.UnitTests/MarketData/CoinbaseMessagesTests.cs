@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Text;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Books;

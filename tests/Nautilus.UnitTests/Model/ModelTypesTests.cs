@@ -18,7 +18,9 @@ public class ModelTypesTests
         Assert.Equal(new DateTimeOffset(2025, 11, 30, 14, 30, 0, 123, TimeSpan.Zero).AddTicks(4567), t.ToDateTimeOffset());
         Assert.Equal(1_764_513_000_123_456_700, UnixNanos.From(t.ToDateTimeOffset()).Value); // 100 ns is a tick
         Assert.Equal(TimeSpan.FromMinutes(1), t + TimeSpan.FromMinutes(1) - t);
-        Assert.Throws<ArgumentException>(() => UnixNanos.From(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Local)));
+        var local = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Local);
+        Assert.Equal(UnixNanos.From(local.ToUniversalTime()), UnixNanos.From(local));
+        Assert.Equal(UnixNanos.From(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)), UnixNanos.From(new DateTime(2026, 1, 1)));
         Assert.Equal("1970-01-01T00:00:00.000000000Z", UnixNanos.Epoch.ToString());
     }
 

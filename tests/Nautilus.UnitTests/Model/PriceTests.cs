@@ -45,6 +45,17 @@ public class PriceTests
     }
 
     [Fact]
+    public void A_double_off_the_instruments_grid_keeps_its_digits()
+    {
+        Assert.Equal("100.25", Price.FromDoubleAtLeast(100.25, 2).ToString());
+        Assert.Equal("100.00", Price.FromDoubleAtLeast(100, 2).ToString());
+        Assert.Equal("26.583992", Price.FromDoubleAtLeast(26.583992, 2).ToString()); // an adjusted close
+        Assert.Equal("0.30", Price.FromDoubleAtLeast(0.1 + 0.2, 2).ToString()); // 15 significant digits
+        Assert.Equal(16, Price.FromDoubleAtLeast(1.2345678901234e-10, 2).Precision);
+        Assert.Equal("1234.5", Quantity.FromDoubleAtLeast(1234.5, 0).ToString());
+    }
+
+    [Fact]
     public void Notional_is_exact()
     {
         Assert.Equal(1_012.50m, Price.Parse("101.25") * Quantity.Parse("10"));

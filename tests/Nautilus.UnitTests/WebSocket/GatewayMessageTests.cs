@@ -1,3 +1,5 @@
+using Nautilus.Testing;
+using Nautilus.Model;
 using System.Text;
 using System.Text.Json;
 using Nautilus.Contracts;
@@ -61,16 +63,16 @@ public class GatewayMessageTests
         Assert.Null(message.SnapshotFrame);
     }
 
-    private static Envelope MarketData(MarketDataEvent e) => new(EnvelopeIds.Next(0), MessageType.MarketData, "test", 42, Guid.Empty, null,
-        MessagePriority.Normal, 1, e.InstrumentId, MessageCodec.EncodePayload(e));
+    private static Envelope MarketData(MarketDataEvent e) => new(EnvelopeIds.Next(0), MessageType.MarketData, "test", new UnixNanos(42),
+        Guid.Empty, null, MessagePriority.Normal, 1, e.PartitionKey, MessageCodec.EncodePayload(e));
 
     [Fact]
     public void Market_data_is_placed_by_its_kind_and_instrument_and_written_with_every_field()
     {
-        var quoteEvent = new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, new QuoteTick(187.4m, 300m, 187.5m, 200m), null);
+        var quoteEvent = MarketDataSamples.Quote("AAPL", 1, bid: 187.4m, ask: 187.5m);
         var quote = BusFanOut.ToMessage(MarketData(quoteEvent))!;
-        var trade = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Trade, 2, new TradeTick(187.5m, 100m, AggressorSide.Buyer, "t-1"), null, null)))!;
-        var bar = BusFanOut.ToMessage(MarketData(new MarketDataEvent("AAPL", MarketDataKind.Bar, 3, null, null, null, new BarData(1, 0, 1m, 2m, 0.5m, 1.5m, 10m, 3))))!;
+        var trade = BusFanOut.ToMessage(MarketData(MarketDataSamples.Trade("AAPL", 2)))!;
+        var bar = BusFanOut.ToMessage(MarketData(MarketDataSamples.Bar("AAPL", 3)))!;
 
         // The same keys MarketDataEvent.ConflationKey gives: quotes conflate, trade prints only sample, bars never.
         Assert.Equal("MARKET_DATA:AAPL:Quote", quote.Slot);
@@ -84,17 +86,20 @@ public class GatewayMessageTests
 
         using var frame = JsonDocument.Parse(Encoding.UTF8.GetString(quote.Frame.Span));
         var data = frame.RootElement.GetProperty("data");
-        Assert.Equal("AAPL", data.GetProperty("instrumentId").GetString());
         Assert.Equal("Quote", data.GetProperty("kind").GetString());
-        Assert.Equal(187.5m, data.GetProperty("quote").GetProperty("askPrice").GetDecimal());
+        var item = data.GetProperty("data");
+        Assert.Equal("quote", item.GetProperty("type").GetString());
+        Assert.Equal("AAPL.NASDAQ", item.GetProperty("instrumentId").GetString());
+        Assert.Equal("187.50", item.GetProperty("askPrice").GetRawText()); // at the instrument's precision
+        Assert.Equal(1, item.GetProperty("tsEvent").GetInt64());
         Assert.Equal(42, frame.RootElement.GetProperty("publishedNs").GetInt64());
     }
 
     [Fact]
     public void Market_data_whose_body_is_cut_short_is_placed_but_never_written()
     {
-        var whole = MessageCodec.EncodePayload(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, new QuoteTick(1m, 2m, 3m, 4m), null));
-        var cut = MarketData(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, null, null)) with { Payload = whole[..16] };
+        var whole = MessageCodec.EncodePayload(MarketDataSamples.Quote("AAPL", 1));
+        var cut = MarketData(MarketDataSamples.Quote("AAPL", 1)) with { Payload = whole[..16] };
 
         var message = BusFanOut.ToMessage(cut)!;
         Assert.True(message.Readable);
@@ -106,7 +111,7 @@ public class GatewayMessageTests
     [Fact]
     public void Market_data_that_is_not_an_event_at_all_is_unreadable()
     {
-        var garbage = MarketData(new MarketDataEvent("AAPL", MarketDataKind.Quote, 1, null, null, null)) with { Payload = [0x01, 0x02] };
+        var garbage = MarketData(MarketDataSamples.Quote("AAPL", 1)) with { Payload = [0x01, 0x02] };
         Assert.False(BusFanOut.ToMessage(garbage)!.Readable);
     }
 

@@ -1,8 +1,8 @@
+using Nautilus.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
 using Nautilus.Features.Engine.Streaming;
-using Nautilus.Indicators;
 using Nautilus.Indicators.Features;
 
 namespace Nautilus.Features.Engine.Apis;
@@ -10,7 +10,11 @@ namespace Nautilus.Features.Engine.Apis;
 /// <summary>The feature catalog, the latest streaming values, and features computed over history or over bars you send.</summary>
 public static class FeaturesApi
 {
-    public sealed record BarInput(DateTimeOffset? Ts, double Open, double High, double Low, double Close, double Volume);
+    /// <summary>A bar sent for a stateless computation: prices and volume as written (their decimal places are kept exactly).</summary>
+    public sealed record BarInput(DateTimeOffset? Ts, decimal Open, decimal High, decimal Low, decimal Close, decimal Volume);
+
+    /// <summary>Bars sent in a request belong to no stored instrument; the indicators read only their prices and volume.</summary>
+    private static readonly BarType RequestBars = new(new InstrumentId("REQUEST", "INPUT"), 60);
 
     public sealed record ComputeRequest(IReadOnlyList<BarInput>? Bars, IReadOnlyList<string>? Features);
 
@@ -54,9 +58,9 @@ public static class FeaturesApi
         for (var i = 0; i < bars.Count; i++)
         {
             var b = bars[i];
-            if (!double.IsFinite(b.Open) || !double.IsFinite(b.High) || !double.IsFinite(b.Low) || !double.IsFinite(b.Close) || !double.IsFinite(b.Volume))
+            if (new[] { b.Open, b.High, b.Low, b.Close, b.Volume }.Any(v => v.Scale > Price.MaxPrecision))
             {
-                return ApiProblems.Field($"bars[{i}]", "open, high, low, close and volume must be finite numbers");
+                return ApiProblems.Field($"bars[{i}]", $"prices and volume have at most {Price.MaxPrecision} decimal places");
             }
 
             if (b.High < b.Low || b.Close <= 0 || b.Volume < 0)
@@ -76,7 +80,8 @@ public static class FeaturesApi
             return problem!;
         }
 
-        return TypedResults.Ok(Run(set, bars.Select(b => (b.Ts, new Bar(b.Ts is { } ts ? UnixNanos.From(ts) : 0, b.Open, b.High, b.Low, b.Close, b.Volume)))));
+        return TypedResults.Ok(Run(set, bars.Select(b => (b.Ts, new Bar(RequestBars, Exact(b.Open), Exact(b.High), Exact(b.Low), Exact(b.Close),
+            Quantity.FromDecimal(b.Volume, b.Volume.Scale), 0, b.Ts is { } ts ? UnixNanos.From(ts) : UnixNanos.Epoch)))));
     }
 
     public static async Task<Results<Ok<FeatureSeries>, ValidationProblem, ProblemHttpResult>> ComputeOverHistoryAsync(
@@ -93,7 +98,7 @@ public static class FeaturesApi
         try
         {
             var bars = await history.GetAsync(symbol, interval, from ?? end.AddDays(-1), end, ct);
-            return TypedResults.Ok(Run(set, bars.Select(b => ((DateTimeOffset?)new DateTimeOffset(b.Ts, TimeSpan.Zero), b.Bar))));
+            return TypedResults.Ok(Run(set, bars.Select(b => ((DateTimeOffset?)b.TsEvent.ToDateTimeOffset(), b))));
         }
         catch (BarHistoryException ex) when (ex.Status is 400 or 404)
         {
@@ -101,6 +106,8 @@ public static class FeaturesApi
                 extensions: new Dictionary<string, object?> { ["field"] = ex.Status == 404 ? "symbol" : "query" });
         }
     }
+
+    private static Price Exact(decimal value) => Price.FromDecimal(value, value.Scale);
 
     /// <summary>Specs are separated by ';' (commas belong to parameters): sma(20);bb(20,2).</summary>
     private static string[] SplitSpecs(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

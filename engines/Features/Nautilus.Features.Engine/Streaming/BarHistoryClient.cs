@@ -1,6 +1,5 @@
+using Nautilus.Model;
 using System.Net.Http.Json;
-using Nautilus.Contracts;
-using Nautilus.Indicators;
 
 namespace Nautilus.Features.Engine.Streaming;
 
@@ -13,13 +12,11 @@ public sealed class BarHistoryClient(HttpClient http)
     public const string BaseAddress = "https+http://marketdata-engine";
     public const int MaxBars = 500_000;
 
-    private sealed record BarDto(string Symbol, int IntervalSeconds, DateTime Ts, double Open, double High, double Low, double Close, double Volume, int TradeCount);
+    private sealed record BarPageDto(List<Bar> Items, string? NextCursor);
 
-    private sealed record BarPageDto(List<BarDto> Items, string? NextCursor);
-
-    public async Task<IReadOnlyList<(DateTime Ts, Bar Bar)>> GetAsync(string symbol, int interval, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<IReadOnlyList<Bar>> GetAsync(string symbol, int interval, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var bars = new List<(DateTime, Bar)>();
+        var bars = new List<Bar>();
         string? cursor = null;
         do
         {
@@ -32,8 +29,7 @@ public sealed class BarHistoryClient(HttpClient http)
             }
 
             var page = await response.Content.ReadFromJsonAsync<BarPageDto>(ct) ?? new BarPageDto([], null);
-            bars.AddRange(page.Items.Select(b => (b.Ts, new Bar(UnixNanos.From(b.Ts),
-                b.Open, b.High, b.Low, b.Close, b.Volume))));
+            bars.AddRange(page.Items);
             cursor = page.NextCursor;
         }
         while (cursor is not null && bars.Count < MaxBars);

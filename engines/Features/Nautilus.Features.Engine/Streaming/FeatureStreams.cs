@@ -1,6 +1,6 @@
+using Nautilus.Model;
 using System.Collections.Concurrent;
 using Nautilus.Contracts;
-using Nautilus.Indicators;
 using Nautilus.Indicators.Features;
 using Nautilus.Messaging;
 
@@ -26,65 +26,63 @@ public sealed class FeatureStreams(IMessagePublisher publisher, BarHistoryClient
 
     public async ValueTask OnMarketDataAsync(MarketDataEvent message, MessageContext context, CancellationToken ct)
     {
-        if (message.Kind != MarketDataKind.Bar || message.Bar is not { } bar)
+        if (message.Data is not Bar bar)
         {
             return;
         }
 
-        var key = (message.InstrumentId, bar.IntervalSeconds);
+        var symbol = bar.InstrumentId.Symbol;
+        var key = (symbol, bar.BarType.IntervalSeconds);
         if (!_streams.TryGetValue(key, out var stream))
         {
             stream = new Stream(new FeatureSet(FeatureCatalog.DefaultSpecs));
-            await WarmUpAsync(stream, message.InstrumentId, bar, ct);
+            await WarmUpAsync(stream, bar, ct);
             _streams[key] = stream;
         }
 
-        if (bar.OpenTimeNs <= stream.LastOpenNs)
+        if (bar.TsEvent <= stream.LastOpen)
         {
             return; // redelivered or replayed
         }
 
-        var closeNs = bar.OpenTimeNs + bar.IntervalSeconds * 1_000_000_000L;
-        var values = stream.Add(bar.OpenTimeNs, new Bar(bar.OpenTimeNs, (double)bar.Open, (double)bar.High, (double)bar.Low,
-            (double)bar.Close, (double)bar.Volume));
-        stream.Latest = new LatestFeatures(message.InstrumentId, bar.IntervalSeconds,
-            UnixNanos.ToDateTimeOffset(closeNs), stream.Bars, values);
+        var values = stream.Add(bar);
+        stream.Latest = new LatestFeatures(symbol, bar.BarType.IntervalSeconds, bar.TsClose.ToDateTimeOffset(), stream.Bars, values);
         if (values.Count > 0)
         {
-            await publisher.PublishAsync(new FeatureUpdate(message.InstrumentId, closeNs, values, bar.IntervalSeconds),
+            await publisher.PublishAsync(new FeatureUpdate(bar.BarType, bar.TsClose, values),
                 new PublishOptions(CorrelationId: context.Envelope.Id), ct);
         }
     }
 
-    private async Task WarmUpAsync(Stream stream, string symbol, BarData bar, CancellationToken ct)
+    private async Task WarmUpAsync(Stream stream, Bar bar, CancellationToken ct)
     {
-        var open = UnixNanos.ToDateTimeOffset(bar.OpenTimeNs);
+        var open = bar.TsEvent.ToDateTimeOffset();
+        var interval = bar.BarType.IntervalSeconds;
         try
         {
-            var from = open.AddSeconds(-bar.IntervalSeconds * (stream.Set.WarmUpPeriod + 5));
-            var bars = await history.GetAsync(symbol, bar.IntervalSeconds, from, open.AddTicks(-1), ct);
-            foreach (var (_, past) in bars)
+            var from = open.AddSeconds(-interval * (stream.Set.WarmUpPeriod + 5));
+            foreach (var past in await history.GetAsync(bar.InstrumentId.Symbol, interval, from, open.AddTicks(-1), ct))
             {
-                stream.Add(past.TsNs, past);
+                stream.Add(past);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or BarHistoryException or TaskCanceledException)
         {
             // Without history the set warms up on live bars instead.
-            logger.LogWarning("No warm-up history for {Symbol} {Interval}s: {Error}", symbol, bar.IntervalSeconds, ex.Message);
+            logger.LogWarning("No warm-up history for {Symbol} {Interval}s: {Error}", bar.InstrumentId.Symbol, interval, ex.Message);
         }
     }
 
     private sealed class Stream(FeatureSet set)
     {
         public FeatureSet Set { get; } = set;
-        public long LastOpenNs { get; private set; } = long.MinValue;
+        public UnixNanos LastOpen { get; private set; } = new(long.MinValue);
         public long Bars { get; private set; }
         public LatestFeatures? Latest { get; set; }
 
-        public Dictionary<string, double> Add(long openNs, Bar bar)
+        public Dictionary<string, double> Add(Bar bar)
         {
-            LastOpenNs = openNs;
+            LastOpen = bar.TsEvent;
             Bars++;
             return Set.Update(bar);
         }

@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Indicators.Features;
 
 /// <summary>The features the platform computes, by name; builds a <see cref="FeatureSet"/> from specs.</summary>
@@ -13,11 +15,11 @@ public static class FeatureCatalog
         Close("rsi", "Relative strength index, Wilder smoothing (TA-Lib RSI), 0–100.", [Period(14)], a => new Rsi((int)a[0])),
         new("macd", "MACD line, signal and histogram (TA-Lib MACD).",
             [new("fast", 12, 1), new("slow", 26, 2), new("signal", 9, 1)], ["", "signal", "histogram"],
-            a => new FromIndicator<double>(new Macd((int)a[0], (int)a[1], (int)a[2]), b => b.Close,
+            a => new FromIndicator<double>(new Macd((int)a[0], (int)a[1], (int)a[2]), b => b.Close.AsDouble(),
                 i => [("", i.Current), ("signal", ((Macd)i).Signal), ("histogram", ((Macd)i).Histogram)])),
         new("bb", "Bollinger bands: SMA ± k population σ (TA-Lib BBANDS).",
             [Period(20), new("k", 2, 0.1, Integer: false)], ["", "upper", "lower", "percent_b", "bandwidth"],
-            a => new FromIndicator<double>(new BollingerBands((int)a[0], a[1]), b => b.Close, i =>
+            a => new FromIndicator<double>(new BollingerBands((int)a[0], a[1]), b => b.Close.AsDouble(), i =>
             {
                 var bb = (BollingerBands)i;
                 return [("", bb.Current), ("upper", bb.Upper), ("lower", bb.Lower), ("percent_b", bb.PercentB), ("bandwidth", bb.Bandwidth)];
@@ -74,7 +76,7 @@ public static class FeatureCatalog
     }
 
     private static FeatureDefinition Close(string name, string description, FeatureParameter[] parameters, Func<double[], Indicator> create) =>
-        new(name, description, parameters, [""], a => new FromIndicator<double>(create(a), b => b.Close, i => [("", i.Current)]));
+        new(name, description, parameters, [""], a => new FromIndicator<double>(create(a), b => b.Close.AsDouble(), i => [("", i.Current)]));
 
     private static FeatureDefinition Bars(string name, string description, FeatureParameter[] parameters, Func<double[], Indicator<Bar>> create) =>
         new(name, description, parameters, [""], a => new FromIndicator<Bar>(create(a), b => b, i => [("", i.Current)]));

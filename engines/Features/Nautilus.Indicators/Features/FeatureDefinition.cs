@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Indicators.Features;
 
 /// <summary>One parameter of a feature: its name, default and the smallest value it accepts.</summary>

@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Indicators.Features;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.MarketData.Domain.Instruments;
 
 public enum AssetClass : byte { Equity = 1, Etf = 2, Crypto = 3, Future = 4, Fx = 5 }
@@ -16,6 +18,17 @@ public sealed record Instrument(
     string Sector,
     long? SharesOutstanding = null)
 {
+    /// <summary>The instrument's id on the buses: <c>SYMBOL.VENUE</c>.</summary>
+    public InstrumentId Id => new(Symbol, Venue);
+
+    /// <summary>Decimal places of its prices: those of the tick size (0.01 gives 2).</summary>
+    public int PricePrecision => PlacesOf(TickSize);
+
+    /// <summary>Decimal places of its sizes: those of the lot size (1 gives 0, 0.00000001 gives 8).</summary>
+    public int SizePrecision => PlacesOf(LotSize);
+
+    private static int PlacesOf(decimal increment) => (increment / 1.0000000000000000000000000000m).Scale;
+
     /// <summary>Checks the fields a venue needs; returns (field, problem) pairs, empty when the instrument is valid.</summary>
     public IReadOnlyList<(string Field, string Problem)> Validate()
     {
@@ -30,9 +43,9 @@ public sealed record Instrument(
             problems.Add((nameof(AssetClass), $"one of {string.Join(", ", Enum.GetNames<AssetClass>())}"));
         }
 
-        if (string.IsNullOrWhiteSpace(Venue))
+        if (string.IsNullOrWhiteSpace(Venue) || Venue.Length > 32 || !Venue.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            problems.Add((nameof(Venue), "required"));
+            problems.Add((nameof(Venue), "1 to 32 letters, digits, '-' or '_' (it follows the last dot of SYMBOL.VENUE)"));
         }
 
         if (Currency is not { Length: 3 } || !Currency.All(char.IsAsciiLetterUpper))
@@ -40,14 +53,14 @@ public sealed record Instrument(
             problems.Add((nameof(Currency), "an ISO 4217 code such as USD"));
         }
 
-        if (TickSize <= 0)
+        if (TickSize <= 0 || PlacesOf(TickSize) > Price.MaxPrecision)
         {
-            problems.Add((nameof(TickSize), "must be positive"));
+            problems.Add((nameof(TickSize), $"must be positive, with at most {Price.MaxPrecision} decimal places"));
         }
 
-        if (LotSize <= 0)
+        if (LotSize <= 0 || PlacesOf(LotSize) > Price.MaxPrecision)
         {
-            problems.Add((nameof(LotSize), "must be positive"));
+            problems.Add((nameof(LotSize), $"must be positive, with at most {Price.MaxPrecision} decimal places"));
         }
 
         if (string.IsNullOrWhiteSpace(Sector))

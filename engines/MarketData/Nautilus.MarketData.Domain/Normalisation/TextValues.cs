@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Globalization;
 using Nautilus.Contracts;
 
@@ -29,7 +30,7 @@ public static class TextValues
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc) ||
             DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc))
         {
-            unixNs = UnixNanos.From(utc);
+            unixNs = UnixNanos.From(utc).Value;
             return true;
         }
 

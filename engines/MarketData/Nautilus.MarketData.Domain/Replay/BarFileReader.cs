@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Nautilus.Contracts;
 
 namespace Nautilus.MarketData.Domain.Replay;
@@ -74,7 +75,7 @@ public static class BarFileReader
                 continue;
             }
 
-            var when = UnixNanos.ToUtcDateTime(ns);
+            var when = new UnixNanos(ns).ToUtcDateTime();
             if (!ohlc)
             {
                 // Wide matrix: every other column is a symbol's close.

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 using Parquet;
@@ -151,11 +152,11 @@ public sealed class ParquetRowSource : RowSource
                 case var t when t == typeof(uint): await ReadInteger<uint>(group, field, at, count, v => v, ct); break;
                 case var t when t == typeof(ulong): await ReadInteger<ulong>(group, field, at, count, v => (long)v, ct); break;
                 case var t when t == typeof(DateTime):
-                    await ReadTime<DateTime>(group, field, at, count, v => UnixNanos.From(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v), ct);
+                    await ReadTime<DateTime>(group, field, at, count, v => UnixNanos.From(v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v).Value, ct);
                     break;
-                case var t when t == typeof(DateTimeOffset): await ReadTime<DateTimeOffset>(group, field, at, count, v => UnixNanos.From(v), ct); break;
+                case var t when t == typeof(DateTimeOffset): await ReadTime<DateTimeOffset>(group, field, at, count, v => UnixNanos.From(v).Value, ct); break;
                 case var t when t == typeof(DateOnly):
-                    await ReadTime<DateOnly>(group, field, at, count, v => UnixNanos.From(v.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), ct);
+                    await ReadTime<DateOnly>(group, field, at, count, v => UnixNanos.From(v.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).Value, ct);
                     break;
                 case var t when t == typeof(bool):
                     var flags = await ValuesAsync<bool>(group, field, count, ct);
@@ -229,7 +230,7 @@ public sealed class ParquetRowSource : RowSource
         public string Text(int row) =>
             _null[row] ? "" :
             _texts is not null ? _texts[row]?.Trim() ?? "" :
-            _times is not null ? UnixNanos.ToUtcDateTime(_times[row]).ToString("O") :
+            _times is not null ? new UnixNanos(_times[row]).ToUtcDateTime().ToString("O") :
             _integers is not null ? _integers[row].ToString(System.Globalization.CultureInfo.InvariantCulture) :
             _numbers![row].ToString(System.Globalization.CultureInfo.InvariantCulture);
 

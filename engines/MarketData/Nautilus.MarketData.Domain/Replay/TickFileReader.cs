@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 

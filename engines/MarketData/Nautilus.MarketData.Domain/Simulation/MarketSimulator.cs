@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Nautilus.Contracts;
 
 namespace Nautilus.MarketData.Domain.Simulation;

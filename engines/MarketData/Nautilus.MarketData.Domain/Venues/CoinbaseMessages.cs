@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Globalization;
 using System.Text.Json;
 using Nautilus.Contracts;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
+using Nautilus.Model;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
@@ -50,7 +51,8 @@ public static class MarketDataApi
         : await cache.GetBookAsync(symbol) is { } book ? TypedResults.Ok(book)
         : ApiProblems.NotFound("symbol", symbol, "book for instrument");
 
-    public sealed record BarPage(IReadOnlyList<BarRecord> Items, string? NextCursor, BarRecord? Current);
+    /// <summary>Bars oldest first, prices at the instrument's precision; <see cref="Current"/> is the bar still being built.</summary>
+    public sealed record BarPage(IReadOnlyList<Bar> Items, string? NextCursor, Bar? Current);
 
     public static async Task<Results<Ok<BarPage>, ValidationProblem, ProblemHttpResult>> GetBarsAsync(
         string symbol, InstrumentRepository instruments, MarketDataRepository repository, MarketDataPipeline pipeline,
@@ -74,7 +76,9 @@ public static class MarketDataApi
         }
 
         var page = await repository.GetBarsAsync(query, interval, ct);
-        return TypedResults.Ok(new BarPage(page.Items, page.NextCursor, pipeline.CurrentBar(symbol, interval)));
+        var instrument = new InstrumentSpec(instruments.Cached(symbol)!);
+        return TypedResults.Ok(new BarPage(page.Items.Select(instrument.ToBar).ToArray(), page.NextCursor,
+            pipeline.CurrentBar(symbol, interval) is { } current ? instrument.ToBar(current) : null));
     }
 
     public static async Task<Results<Ok<Page<TradeRecord>>, ValidationProblem, ProblemHttpResult>> GetTradesAsync(

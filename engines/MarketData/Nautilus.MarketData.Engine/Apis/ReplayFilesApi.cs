@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
@@ -65,7 +66,7 @@ public static class ReplayFilesApi
         return TypedResults.Ok(new TickFileReport(name, import.Layout, import.Rows, import.Trades, import.Quotes,
             import.Ticks.Count - refused.Count, import.Errors.Count + refused.Count,
             import.Ticks.Select(t => t.Tick.Symbol).Distinct().Order(StringComparer.Ordinal).ToArray(),
-            UnixNanos.ToDateTimeOffset(times.Min()), UnixNanos.ToDateTimeOffset(times.Max()),
+            new UnixNanos(times.Min()).ToDateTimeOffset(), new UnixNanos(times.Max()).ToDateTimeOffset(),
             errors.Take(MaxErrorsReported).ToArray(), errors.Count > MaxErrorsReported));
     }
 

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Text.Json;
 using System.Threading.Channels;
 using Nautilus.Contracts;
@@ -83,7 +84,7 @@ public sealed class BarReplayFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
             }
 
             var bar = bars[i];
-            var openNs = UnixNanos.From(bar.Ts);
+            var openNs = UnixNanos.From(bar.Ts).Value;
             await pipeline.WriteAsync(new FeedItem(default, null, new ReplayedBar(bar.Symbol, bar.IntervalSeconds, openNs,
                 bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount)), ct);
             Counted();

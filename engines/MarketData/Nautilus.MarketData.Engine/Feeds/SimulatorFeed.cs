@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -58,7 +59,7 @@ public sealed class SimulatorFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
         {
             Seed = parsed.Seed,
             EventsPerSecond = parsed.EventsPerSecond,
-            StartNs = UnixNanos.From(DateTimeOffset.UtcNow),
+            StartNs = UnixNanos.From(DateTimeOffset.UtcNow).Value,
         });
 
         await StopAsync();

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Nautilus.Contracts;
@@ -38,6 +39,7 @@ public sealed class MarketDataPipeline(
     private readonly Dictionary<string, long> _lastStoredBook = [];
     private readonly Dictionary<string, double> _lastTrade = [];
     private readonly InstrumentClocks _clocks = new();
+    private readonly Dictionary<string, InstrumentSpec> _specs = new(StringComparer.Ordinal);
 
     public TickValidator Validator { get; } = new(instruments.IsKnown);
 
@@ -97,10 +99,9 @@ public sealed class MarketDataPipeline(
         if (item.Bar is { } replayed)
         {
             stats.Bar();
-            await publisher.PublishAsync(new MarketDataEvent(replayed.Symbol, MarketDataKind.Bar,
-                replayed.OpenTimeNs + replayed.IntervalSeconds * 1_000_000_000L, null, null, null,
-                new BarData(replayed.IntervalSeconds, replayed.OpenTimeNs, (decimal)replayed.Open, (decimal)replayed.High, (decimal)replayed.Low,
-                    (decimal)replayed.Close, (decimal)replayed.Volume, replayed.TradeCount)), cancellationToken: ct);
+            var spec = Spec(replayed.Symbol);
+            await publisher.PublishAsync(new MarketDataEvent(0, ToBar(spec, replayed.IntervalSeconds, replayed.OpenTimeNs, replayed.Open,
+                replayed.High, replayed.Low, replayed.Close, replayed.Volume, replayed.TradeCount)), cancellationToken: ct);
             return;
         }
 
@@ -113,15 +114,16 @@ public sealed class MarketDataPipeline(
 
         stats.Accepted(tick.Kind);
         _clocks.Observe(tick.Symbol, tick.TsNs, WallNs());
-        var ts = UnixNanos.ToUtcDateTime(tick.TsNs);
+        var ts = new UnixNanos(tick.TsNs).ToUtcDateTime();
+        var instrument = Spec(tick.Symbol);
         if (tick.Kind == TickKind.Trade)
         {
             _lastTrade[tick.Symbol] = tick.Price;
             // The venue's id when it gives one; else one unique per instrument from the sequence number or the time.
             var tradeId = tick.TradeId ?? (tick.Seq > 0 ? $"{tick.Symbol}-{tick.Seq}" : $"{tick.Symbol}-t{tick.TsNs}");
             await writers.Trades.WriteAsync(new TradeRecord(tick.Symbol, ts, tick.Seq, tick.Price, tick.Size, tick.Aggressor, tradeId), ct);
-            await publisher.PublishAsync(new MarketDataEvent(tick.Symbol, MarketDataKind.Trade, tick.TsNs,
-                new TradeTick((decimal)tick.Price, (decimal)tick.Size, tick.Aggressor, tradeId), null, null, null, tick.Seq), cancellationToken: ct);
+            await publisher.PublishAsync(new MarketDataEvent(tick.Seq, new TradeTick(instrument.Id, instrument.Price(tick.Price),
+                instrument.Size(tick.Size), tick.Aggressor, new TradeId(tradeId), new UnixNanos(tick.TsNs))), cancellationToken: ct);
             _bars.OnTrade(tick.Symbol, tick.TsNs, tick.Price, tick.Size, _closed);
             await FlushBarsAsync(ct);
             return;
@@ -130,14 +132,16 @@ public sealed class MarketDataPipeline(
         await writers.Quotes.WriteAsync(new QuoteRecord(tick.Symbol, ts, tick.Seq, tick.BidPrice, tick.BidSize, tick.AskPrice, tick.AskSize), ct);
         cache.SetQuote(new LatestQuote(tick.Symbol, ts, tick.BidPrice, tick.BidSize, tick.AskPrice, tick.AskSize,
             _lastTrade.TryGetValue(tick.Symbol, out var last) ? last : null));
-        await publisher.PublishAsync(new MarketDataEvent(tick.Symbol, MarketDataKind.Quote, tick.TsNs, null,
-            new QuoteTick((decimal)tick.BidPrice, (decimal)tick.BidSize, (decimal)tick.AskPrice, (decimal)tick.AskSize), null, null, tick.Seq),
-            cancellationToken: ct);
+        var bid = instrument.Price(tick.BidPrice);
+        var ask = instrument.Price(tick.AskPrice);
+        await publisher.PublishAsync(new MarketDataEvent(tick.Seq, new QuoteTick(instrument.Id, bid, instrument.Size(tick.BidSize), ask,
+            instrument.Size(tick.AskSize), new UnixNanos(tick.TsNs))), cancellationToken: ct);
         if (tick.TsNs - _lastPriceUpdate.GetValueOrDefault(tick.Symbol) >= PriceUpdateEveryNs)
         {
             _lastPriceUpdate[tick.Symbol] = tick.TsNs;
-            await publisher.PublishAsync(new PriceUpdate(tick.Symbol, (decimal)tick.BidPrice, (decimal)tick.AskPrice,
-                (decimal)(last > 0 ? last : (tick.BidPrice + tick.AskPrice) / 2), tick.TsNs), cancellationToken: ct);
+            // The last trade, or the mid (to the instrument's tick) before the first trade.
+            await publisher.PublishAsync(new PriceUpdate(instrument.Id, bid, ask,
+                instrument.Price(last > 0 ? last : (tick.BidPrice + tick.AskPrice) / 2), new UnixNanos(tick.TsNs)), cancellationToken: ct);
         }
     }
 
@@ -156,10 +160,12 @@ public sealed class MarketDataPipeline(
         }
 
         stats.Book();
-        var ts = UnixNanos.ToUtcDateTime(book.TsNs);
+        var ts = new UnixNanos(book.TsNs).ToUtcDateTime();
         cache.SetBook(new LatestBook(book.Symbol, ts, book.BidPrices, book.BidSizes, book.AskPrices, book.AskSizes));
-        await publisher.PublishAsync(new MarketDataEvent(book.Symbol, MarketDataKind.Book, book.TsNs, null, null,
-            new BookSnapshot(Levels(book.BidPrices, book.BidSizes), Levels(book.AskPrices, book.AskSizes))), cancellationToken: ct);
+        var instrument = Spec(book.Symbol);
+        await publisher.PublishAsync(new MarketDataEvent(0, new OrderBookSnapshot(instrument.Id,
+            Levels(instrument, book.BidPrices, book.BidSizes), Levels(instrument, book.AskPrices, book.AskSizes), new UnixNanos(book.TsNs))),
+            cancellationToken: ct);
         if (book.TsNs - _lastStoredBook.GetValueOrDefault(book.Symbol) >= StoreBookEveryNs)
         {
             _lastStoredBook[book.Symbol] = book.TsNs;
@@ -168,8 +174,8 @@ public sealed class MarketDataPipeline(
         }
     }
 
-    private static BookLevel[] Levels(double[] prices, double[] sizes) =>
-        prices.Select((p, i) => new BookLevel((decimal)p, (decimal)sizes[i], 0)).ToArray();
+    private static BookLevel[] Levels(InstrumentSpec instrument, double[] prices, double[] sizes) =>
+        prices.Select((p, i) => new BookLevel(instrument.Price(p), instrument.Size(sizes[i]), 0)).ToArray();
 
     private async ValueTask FlushBarsAsync(CancellationToken ct)
     {
@@ -177,12 +183,29 @@ public sealed class MarketDataPipeline(
         {
             stats.Bar();
             await writers.Bars.WriteAsync(Record(bar), ct);
-            await publisher.PublishAsync(new MarketDataEvent(bar.Symbol, MarketDataKind.Bar, bar.OpenTimeNs + bar.IntervalSeconds * 1_000_000_000L,
-                null, null, null, new BarData(bar.IntervalSeconds, bar.OpenTimeNs, (decimal)bar.Open, (decimal)bar.High, (decimal)bar.Low,
-                    (decimal)bar.Close, (decimal)bar.Volume, bar.TradeCount)), cancellationToken: ct);
+            await publisher.PublishAsync(new MarketDataEvent(0, ToBar(Spec(bar.Symbol), bar.IntervalSeconds, bar.OpenTimeNs, bar.Open, bar.High,
+                bar.Low, bar.Close, bar.Volume, bar.TradeCount)), cancellationToken: ct);
         }
 
         _closed.Clear();
+    }
+
+    private static Bar ToBar(InstrumentSpec instrument, int intervalSeconds, long openTimeNs, double open, double high, double low,
+        double close, double volume, int tradeCount) =>
+        new(new BarType(instrument.Id, intervalSeconds), instrument.Price(open), instrument.Price(high), instrument.Price(low),
+            instrument.Price(close), instrument.Size(volume), tradeCount, new UnixNanos(openTimeNs));
+
+    /// <summary>The instrument's id and precisions, made again only when the master's entry changes.</summary>
+    private InstrumentSpec Spec(string symbol)
+    {
+        var instrument = instruments.Cached(symbol)
+            ?? throw new InvalidOperationException($"{symbol} left the instrument master while its data was in flight.");
+        if (!_specs.TryGetValue(symbol, out var spec) || !ReferenceEquals(spec.Source, instrument))
+        {
+            _specs[symbol] = spec = new InstrumentSpec(instrument);
+        }
+
+        return spec;
     }
 
     private static long WallNs() => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
@@ -191,5 +214,5 @@ public sealed class MarketDataPipeline(
     public BarRecord? CurrentBar(string symbol, int interval) => _bars.Current(symbol, interval) is { } bar ? Record(bar) : null;
 
     private static BarRecord Record(OhlcvBar bar) =>
-        new(bar.Symbol, bar.IntervalSeconds, UnixNanos.ToUtcDateTime(bar.OpenTimeNs), bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount);
+        new(bar.Symbol, bar.IntervalSeconds, new UnixNanos(bar.OpenTimeNs).ToUtcDateTime(), bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount);
 }

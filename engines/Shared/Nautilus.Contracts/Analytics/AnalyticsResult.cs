@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -8,7 +9,7 @@ namespace Nautilus.Contracts;
 public sealed partial record AnalyticsResult(
     string Subject,
     IReadOnlyDictionary<string, double> Metrics,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.AnalyticsResult;
 

@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -10,7 +11,7 @@ public sealed partial record BacktestCompleted(
     bool Succeeded,
     IReadOnlyDictionary<string, double> Metrics,
     string? Error,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.BacktestCompleted;
 

@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -9,7 +10,7 @@ public sealed partial record BacktestProgress(
     string RunId,
     long Processed,
     long Total,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.BacktestProgress;
 

@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,15 +7,15 @@ namespace Nautilus.Contracts;
 /// <summary>MARGIN_CALL: collateral required above what is available.</summary>
 [MemoryPackable]
 public sealed partial record MarginCall(
-    string AccountId,
-    decimal Required,
-    decimal Available,
-    decimal Shortfall,
-    long DueByNs,
-    long TsEventNs) : IMessage
+    AccountId AccountId,
+    Money Required,
+    Money Available,
+    Money Shortfall,
+    UnixNanos DueBy,
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.MarginCall;
 
     [MemoryPackIgnore]
-    public string PartitionKey => AccountId;
+    public string PartitionKey => AccountId.Value;
 }

@@ -1,18 +1,18 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
-/// <summary>FEATURE_UPDATE: feature values of one instrument at the close of one bar of <see cref="IntervalSeconds"/>.</summary>
+/// <summary>FEATURE_UPDATE: feature values of one series of bars (<see cref="BarType"/>) at the close of the bar <see cref="TsEvent"/>.</summary>
 [MemoryPackable]
 public sealed partial record FeatureUpdate(
-    string InstrumentId,
-    long TsEventNs,
-    IReadOnlyDictionary<string, double> Values,
-    int IntervalSeconds = 60) : IMessage
+    BarType BarType,
+    UnixNanos TsEvent,
+    IReadOnlyDictionary<string, double> Values) : IMessage
 {
     public static MessageType Type => MessageType.FeatureUpdate;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => BarType.InstrumentId.Symbol;
 }

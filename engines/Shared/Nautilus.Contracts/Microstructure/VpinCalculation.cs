@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,15 +7,15 @@ namespace Nautilus.Contracts;
 /// <summary>VPIN_CALCULATION: volume-synchronised probability of informed trading of one instrument.</summary>
 [MemoryPackable]
 public sealed partial record VpinCalculation(
-    string InstrumentId,
+    InstrumentId InstrumentId,
     double Vpin,
     double CdfPercentile,
-    decimal BucketVolume,
+    Quantity BucketVolume,
     int Buckets,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.VpinCalculation;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => InstrumentId.Symbol;
 }

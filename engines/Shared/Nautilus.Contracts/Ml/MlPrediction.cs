@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -7,14 +8,14 @@ namespace Nautilus.Contracts;
 [MemoryPackable]
 public sealed partial record MlPrediction(
     string ModelId,
-    string InstrumentId,
+    InstrumentId InstrumentId,
     TimeSpan Horizon,
     double Prediction,
     double Confidence,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.MlPrediction;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => InstrumentId.Symbol;
 }

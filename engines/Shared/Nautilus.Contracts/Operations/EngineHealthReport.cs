@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -9,7 +10,7 @@ public sealed partial record EngineHealthReport(
     string Engine,
     string Status,
     IReadOnlyDictionary<string, string> Dependencies,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.EngineHealth;
 

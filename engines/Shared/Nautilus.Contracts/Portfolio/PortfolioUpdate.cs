@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,17 +7,17 @@ namespace Nautilus.Contracts;
 /// <summary>PORTFOLIO_UPDATE: a portfolio's valuation.</summary>
 [MemoryPackable]
 public sealed partial record PortfolioUpdate(
-    string PortfolioId,
-    decimal NetAssetValue,
-    decimal Cash,
-    decimal GrossExposure,
-    decimal NetExposure,
-    decimal UnrealizedPnl,
-    decimal RealizedPnl,
-    long TsEventNs) : IMessage
+    PortfolioId PortfolioId,
+    Money NetAssetValue,
+    Money Cash,
+    Money GrossExposure,
+    Money NetExposure,
+    Money UnrealizedPnl,
+    Money RealizedPnl,
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.PortfolioUpdate;
 
     [MemoryPackIgnore]
-    public string PartitionKey => PortfolioId;
+    public string PartitionKey => PortfolioId.Value;
 }

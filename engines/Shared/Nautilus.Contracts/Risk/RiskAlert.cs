@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -10,15 +11,15 @@ public sealed partial record RiskAlert(
     AlertSeverity Severity,
     string Rule,
     string Message,
-    string? PortfolioId,
-    string? InstrumentId,
+    PortfolioId? PortfolioId,
+    InstrumentId? InstrumentId,
     double Value,
     double Limit,
     TradingState TradingState,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.RiskAlert;
 
     [MemoryPackIgnore]
-    public string PartitionKey => PortfolioId ?? InstrumentId ?? string.Empty;
+    public string PartitionKey => InstrumentId?.Symbol ?? PortfolioId?.Value ?? "";
 }

@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,18 +7,18 @@ namespace Nautilus.Contracts;
 /// <summary>ORDER_REQUEST: an order intent, before the risk pre-trade check.</summary>
 [MemoryPackable]
 public sealed partial record OrderRequest(
-    string ClientOrderId,
-    string StrategyId,
-    string InstrumentId,
+    ClientOrderId ClientOrderId,
+    StrategyId StrategyId,
+    InstrumentId InstrumentId,
     OrderSide Side,
     OrderType OrderType,
-    decimal Quantity,
-    decimal? LimitPrice,
+    Quantity Quantity,
+    Price? LimitPrice,
     TimeInForce TimeInForce,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.OrderRequest;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => InstrumentId.Symbol;
 }

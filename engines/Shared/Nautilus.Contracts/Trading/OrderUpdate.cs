@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,17 +7,17 @@ namespace Nautilus.Contracts;
 /// <summary>ORDER_UPDATE: an order's new state.</summary>
 [MemoryPackable]
 public sealed partial record OrderUpdate(
-    string ClientOrderId,
-    string? VenueOrderId,
-    string InstrumentId,
+    ClientOrderId ClientOrderId,
+    VenueOrderId? VenueOrderId,
+    InstrumentId InstrumentId,
     OrderStatus Status,
-    decimal FilledQuantity,
-    decimal? AveragePrice,
+    Quantity FilledQuantity,
+    Price? AveragePrice,
     string? Reason,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.OrderUpdate;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => InstrumentId.Symbol;
 }

@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,15 +7,16 @@ namespace Nautilus.Contracts;
 /// <summary>POSITION_CHANGE: a position after a fill.</summary>
 [MemoryPackable]
 public sealed partial record PositionChange(
-    string AccountId,
-    string InstrumentId,
-    decimal Quantity,
-    decimal AveragePrice,
-    decimal RealizedPnl,
-    long TsEventNs) : IMessage
+    AccountId AccountId,
+    InstrumentId InstrumentId,
+    PositionSide Side,
+    Quantity Quantity,
+    Price AveragePrice,
+    Money RealizedPnl,
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.PositionChange;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => InstrumentId.Symbol;
 }

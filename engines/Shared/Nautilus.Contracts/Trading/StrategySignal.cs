@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,14 +7,14 @@ namespace Nautilus.Contracts;
 /// <summary>STRATEGY_SIGNAL: a strategy's view, -1 (short) to +1 (long).</summary>
 [MemoryPackable]
 public sealed partial record StrategySignal(
-    string StrategyId,
-    string InstrumentId,
+    StrategyId StrategyId,
+    InstrumentId InstrumentId,
     double Strength,
     string Reason,
-    long TsEventNs) : IMessage
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.StrategySignal;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => InstrumentId.Symbol;
 }

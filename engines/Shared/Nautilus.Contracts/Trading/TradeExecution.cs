@@ -1,4 +1,5 @@
 using MemoryPack;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
@@ -6,18 +7,17 @@ namespace Nautilus.Contracts;
 /// <summary>TRADE_EXECUTION: a fill.</summary>
 [MemoryPackable]
 public sealed partial record TradeExecution(
-    string ClientOrderId,
-    string InstrumentId,
+    ClientOrderId ClientOrderId,
+    InstrumentId InstrumentId,
     OrderSide Side,
-    decimal Quantity,
-    decimal Price,
-    decimal Fee,
-    string Venue,
-    string TradeId,
-    long TsEventNs) : IMessage
+    Quantity Quantity,
+    Price Price,
+    Money Fee,
+    TradeId TradeId,
+    UnixNanos TsEvent) : IMessage
 {
     public static MessageType Type => MessageType.TradeExecution;
 
     [MemoryPackIgnore]
-    public string PartitionKey => InstrumentId;
+    public string PartitionKey => InstrumentId.Symbol;
 }

@@ -17,10 +17,12 @@ public readonly record struct UnixNanos(long Value) : IComparable<UnixNanos>
 
     public static UnixNanos From(DateTimeOffset time) => new((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * NanosPerTick);
 
-    /// <summary>A UTC <see cref="DateTime"/>; a local or unspecified one is refused (its zone is a guess).</summary>
-    public static UnixNanos From(DateTime utc) => utc.Kind == DateTimeKind.Utc
-        ? new((utc.Ticks - DateTime.UnixEpoch.Ticks) * NanosPerTick)
-        : throw new ArgumentException($"A {utc.Kind} DateTime has no definite instant; pass a UTC one.", nameof(utc));
+    /// <summary>
+    /// A <see cref="DateTime"/>: a local one is converted to UTC; an unspecified one is taken as UTC, as files and the
+    /// database hand them over (timestamps in Nautilus are UTC throughout).
+    /// </summary>
+    public static UnixNanos From(DateTime time) =>
+        new(((time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time).Ticks - DateTime.UnixEpoch.Ticks) * NanosPerTick);
 
     public static UnixNanos Now(TimeProvider clock) => From(clock.GetUtcNow());
 

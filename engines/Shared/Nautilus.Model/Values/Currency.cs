@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MemoryPack;
 
 namespace Nautilus.Model;
 
@@ -7,8 +8,9 @@ namespace Nautilus.Model;
 /// A currency by its code (ISO 4217, or a crypto asset's ticker) and the decimal places its amounts are kept to.
 /// Known codes get their usual precision (JPY 0, USD 2, BTC 8); others default to 2 unless given.
 /// </summary>
+[MemoryPackable]
 [JsonConverter(typeof(CurrencyJsonConverter))]
-public readonly record struct Currency
+public readonly partial record struct Currency
 {
     private static readonly Dictionary<string, int> KnownPrecisions = new(StringComparer.Ordinal)
     {
@@ -16,6 +18,12 @@ public readonly record struct Currency
         ["SEK"] = 2, ["NOK"] = 2, ["DKK"] = 2, ["CNY"] = 2, ["INR"] = 2, ["MXN"] = 2, ["BRL"] = 2, ["ZAR"] = 2,
         ["JPY"] = 0, ["KRW"] = 0, ["BTC"] = 8, ["ETH"] = 8, ["USDT"] = 6, ["USDC"] = 6, ["SOL"] = 9,
     };
+
+    [MemoryPackConstructor]
+    public Currency(string code, int precision)
+        : this(code, (int?)precision)
+    {
+    }
 
     public Currency(string code, int? precision = null)
     {

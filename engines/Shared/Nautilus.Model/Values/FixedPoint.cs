@@ -53,6 +53,24 @@ internal static class FixedPoint
     }
 
     /// <summary>The exact decimal, written with <paramref name="precision"/> places (1.50, not 1.5).</summary>
+    /// <summary>
+    /// The raw count of the decimal <paramref name="value"/> stands for (its shortest form, 15 significant digits), at
+    /// <paramref name="minimumPrecision"/> places or as many more as that form has (up to <see cref="MaxPrecision"/>).
+    /// A value on the grid of <paramref name="minimumPrecision"/> takes the fast path: no decimal is made.
+    /// </summary>
+    public static (long Raw, int Precision) FromDoubleAtLeast(double value, int minimumPrecision, string paramName)
+    {
+        var raw = FromDouble(value, minimumPrecision, paramName);
+        if (raw / DoublePowers[minimumPrecision] == value)
+        {
+            return (raw, minimumPrecision);
+        }
+
+        var exact = (decimal)value;
+        var precision = Math.Clamp(exact.Scale, minimumPrecision, MaxPrecision);
+        return (FromDecimal(Math.Round(exact, precision, MidpointRounding.AwayFromZero), precision, paramName), precision);
+    }
+
     public static decimal ToDecimal(long raw, int precision)
     {
         var magnitude = raw < 0 ? (ulong)(-(raw + 1)) + 1 : (ulong)raw;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemoryPack;
 
 namespace Nautilus.Model;
 
@@ -8,8 +9,10 @@ namespace Nautilus.Model;
 /// decimal places (about 92 billion) is not enough, and money is summed far less often than prices are compared.
 /// Adding two currencies is refused: convert first.
 /// </summary>
-public readonly record struct Money
+[MemoryPackable]
+public readonly partial record struct Money
 {
+    [MemoryPackConstructor]
     public Money(decimal amount, Currency currency)
     {
         Currency = currency;

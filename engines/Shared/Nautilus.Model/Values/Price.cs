@@ -45,6 +45,16 @@ public readonly struct Price : IEquatable<Price>, IComparable<Price>
     /// <summary>The price at <paramref name="precision"/> nearest to <paramref name="value"/> (venues and simulators print doubles).</summary>
     public static Price FromDouble(double value, int precision) => new(FixedPoint.FromDouble(value, precision, nameof(value)), precision);
 
+    /// <summary>
+    /// <paramref name="value"/> as the decimal it stands for, at no fewer than <paramref name="minimumPrecision"/> places:
+    /// a price on the instrument's grid keeps its precision, one off it (an adjusted close, 26.583992) keeps its digits.
+    /// </summary>
+    public static Price FromDoubleAtLeast(double value, int minimumPrecision)
+    {
+        var (raw, precision) = FixedPoint.FromDoubleAtLeast(value, minimumPrecision, nameof(value));
+        return new Price(raw, precision);
+    }
+
     /// <summary>"101.250" is 101.250 at precision 3: a venue's text keeps its digits.</summary>
     public static Price Parse(string text)
     {

@@ -46,6 +46,16 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
 
     public static Quantity FromDouble(double value, int precision) => new(FixedPoint.FromDouble(value, precision, nameof(value)), precision);
 
+    /// <summary>
+    /// <paramref name="value"/> as the decimal it stands for, at no fewer than <paramref name="minimumPrecision"/> places:
+    /// a price on the instrument's grid keeps its precision, one off it (an adjusted close, 26.583992) keeps its digits.
+    /// </summary>
+    public static Quantity FromDoubleAtLeast(double value, int minimumPrecision)
+    {
+        var (raw, precision) = FixedPoint.FromDoubleAtLeast(value, minimumPrecision, nameof(value));
+        return new Quantity(raw, precision);
+    }
+
     public static Quantity Parse(string text)
     {
         var value = decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

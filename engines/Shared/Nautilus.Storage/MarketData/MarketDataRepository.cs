@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using Nautilus.Contracts;
 using Npgsql;
 
@@ -131,7 +132,7 @@ public sealed class MarketDataRepository(NpgsqlDataSource dataSource)
         {
             for (var i = 0; i < TsMicros.Length; i++)
             {
-                var ts = UnixNanos.ToUtcDateTime(TsMicros[i] * 1_000);
+                var ts = new UnixNanos(TsMicros[i] * 1_000).ToUtcDateTime();
                 if (ts >= from && ts <= to)
                 {
                     series.Add(ts, Open[i], High[i], Low[i], Close[i], Volume[i], Trades[i]);

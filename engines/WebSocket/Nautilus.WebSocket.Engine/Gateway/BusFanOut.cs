@@ -225,7 +225,7 @@ public sealed class BusFanOut(GatewayHub hub, GatewayMetrics metrics, [FromKeyed
     /// <summary>The envelope as the gateway's clients get it (read on first use); null for a type it does not know.</summary>
     public static GatewayMessage? ToMessage(Envelope envelope) =>
         Readers.TryGetValue(envelope.Type, out var read)
-            ? new GatewayMessage(MessageRouting.WireName(envelope.Type), envelope.Key, envelope.TimestampNs, read, envelope)
+            ? new GatewayMessage(MessageRouting.WireName(envelope.Type), envelope.Key, envelope.Timestamp.Value, read, envelope)
             : null;
 
     /// <summary>Subscribes <see cref="OnEnvelopeAsync"/> for every message type the engine consumes.</summary>

@@ -1,3 +1,4 @@
+using Nautilus.Model;
 using System.Diagnostics.Metrics;
 using Nautilus.Contracts;
 
@@ -52,7 +53,7 @@ public sealed class GatewayMetrics : IDisposable
         _sent.Add(1);
         if (publishedNs > 0)
         {
-            _latency.Record((UnixNanos.From(DateTimeOffset.UtcNow) - publishedNs) / 1e6);
+            _latency.Record((UnixNanos.From(DateTimeOffset.UtcNow).Value - publishedNs) / 1e6);
         }
     }
 
