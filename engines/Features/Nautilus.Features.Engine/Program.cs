@@ -1,5 +1,5 @@
 using Nautilus.Engine.Hosting;
-using Nautilus.Features.Engine.Streaming;
+using Nautilus.Features.Engine.Extensions;
 using Nautilus.Platform;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -20,9 +20,19 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Runs <paramref name="handler"/> for every <typeparamref name="T"/> on its bus, in this service's consumer group.</summary>
-    public static IServiceCollection AddSubscription<T>(this IServiceCollection services,
-        Func<IServiceProvider, Func<T, MessageContext, CancellationToken, ValueTask>> handler, Func<Envelope, bool>? wants = null)
-        where T : IMessage =>
-        services.AddSingleton(sp => Subscription.For(handler(sp), wants));
+    /// <summary>
+    /// Runs <typeparamref name="THandler"/> (a singleton) for every <typeparamref name="T"/> on its bus, in this service's
+    /// consumer group, passing over the envelopes it does not want before they are decoded.
+    /// </summary>
+    public static IServiceCollection AddMessageHandler<T, THandler>(this IServiceCollection services)
+        where T : IMessage
+        where THandler : class, IMessageHandler<T>
+    {
+        services.AddSingleton<THandler>();
+        return services.AddSingleton(sp =>
+        {
+            IMessageHandler<T> handler = sp.GetRequiredService<THandler>();
+            return Subscription.For<T>(handler.HandleAsync, handler.Wants);
+        });
+    }
 }

@@ -24,13 +24,9 @@ public sealed class FeatureStreams(IMessagePublisher publisher, BarHistoryClient
     public LatestFeatures? LatestOf(string symbol, int interval) =>
         _streams.TryGetValue((symbol, interval), out var stream) ? stream.Latest : null;
 
-    public async ValueTask OnMarketDataAsync(MarketDataEvent message, MessageContext context, CancellationToken ct)
+    /// <summary>Feeds a closed bar to its stream and publishes the features it yields, correlated with the bar's message.</summary>
+    public async ValueTask OnBarAsync(Bar bar, MessageContext context, CancellationToken ct)
     {
-        if (message.Data is not Bar bar)
-        {
-            return;
-        }
-
         var symbol = bar.InstrumentId.Symbol;
         var key = (symbol, bar.BarType.IntervalSeconds);
         if (!_streams.TryGetValue(key, out var stream))
