@@ -5,7 +5,7 @@ using Nautilus.Model;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Nautilus.Testing;

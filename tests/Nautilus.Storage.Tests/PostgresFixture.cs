@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 using Nautilus.Storage.Migrations;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using Nautilus.Model;
 using Nautilus.Contracts;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.Storage.Tests;
 

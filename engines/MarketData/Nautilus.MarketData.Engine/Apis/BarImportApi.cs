@@ -3,7 +3,7 @@ using Nautilus.Engine.Hosting;
 using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.MarketData.Engine.Apis;
 

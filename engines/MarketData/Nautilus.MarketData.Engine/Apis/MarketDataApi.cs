@@ -5,7 +5,7 @@ using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.Storage;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.MarketData.Engine.Apis;
 

@@ -5,7 +5,7 @@ using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.MarketData.Engine.Feeds;
 

@@ -5,7 +5,7 @@ using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.MarketData.Engine.Replay;
 using Nautilus.Storage.Hosting;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.MarketData.Engine.Feeds;
 

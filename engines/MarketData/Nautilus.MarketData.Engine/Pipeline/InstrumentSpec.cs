@@ -1,6 +1,6 @@
 using Nautilus.MarketData.Domain.Instruments;
 using Nautilus.Model;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.MarketData.Engine.Pipeline;
 

@@ -7,7 +7,7 @@ using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Feeds;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.Messaging;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.MarketData.Engine.Pipeline;
 

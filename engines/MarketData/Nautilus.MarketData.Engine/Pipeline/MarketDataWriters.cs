@@ -1,5 +1,5 @@
 using Nautilus.Storage.Hosting;
-using Nautilus.Storage.MarketData;
+using Nautilus.MarketData.Engine.Persistence;
 using Nautilus.Storage.Writing;
 
 namespace Nautilus.MarketData.Engine.Pipeline;

@@ -1,4 +1,4 @@
-namespace Nautilus.Storage.MarketData;
+namespace Nautilus.MarketData.Engine.Persistence;
 
 /// <summary>Bars of one symbol and interval as columns, oldest first: cache-friendly for indicators and backtests.</summary>
 public sealed class BarSeries(string symbol, int intervalSeconds, int capacity = 1024)

@@ -1,12 +1,12 @@
+using Nautilus.Storage;
 using Nautilus.Model;
-using Nautilus.Contracts;
 using Npgsql;
 
-namespace Nautilus.Storage.MarketData;
+namespace Nautilus.MarketData.Engine.Persistence;
 
 /// <summary>
 /// Range queries over stored market data: by symbol and time, in (time, sequence) order, paged by keyset.
-/// Writes go through <see cref="Writing.TimeSeriesWriter{TRow}"/>.
+/// Writes go through <see cref="Nautilus.Storage.Writing.TimeSeriesWriter{TRow}"/>.
 /// </summary>
 public sealed class MarketDataRepository(NpgsqlDataSource dataSource)
 {

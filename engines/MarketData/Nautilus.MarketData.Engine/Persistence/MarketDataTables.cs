@@ -1,17 +1,19 @@
+using Nautilus.Storage.Migrations;
+using Nautilus.Storage;
 using Nautilus.Storage.Writing;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Nautilus.Storage.MarketData;
+namespace Nautilus.MarketData.Engine.Persistence;
 
 /// <summary>How each market-data row type is copied into its table.</summary>
 public static class MarketDataTables
 {
     public const string Schema = "marketdata";
 
-    /// <summary>The schema's migrations, for <see cref="Migrations.MigrationRunner"/>.</summary>
-    public static (string Schema, IReadOnlyList<Migrations.Migration> Migrations) Migrations =>
-        (Schema, Storage.Migrations.MigrationCatalog.FromAssembly(typeof(MarketDataTables).Assembly, Schema));
+    /// <summary>The schema's migrations, for <see cref="MigrationRunner"/>.</summary>
+    public static (string Schema, IReadOnlyList<Migration> Migrations) Migrations =>
+        (Schema, MigrationCatalog.FromAssembly(typeof(MarketDataTables).Assembly, Schema));
 
     public static readonly TradeTarget Trades = new();
     public static readonly QuoteTarget Quotes = new();

@@ -1,7 +1,7 @@
+using Nautilus.Storage;
 using Nautilus.Model;
-using Nautilus.Contracts;
 
-namespace Nautilus.Storage.MarketData;
+namespace Nautilus.MarketData.Engine.Persistence;
 
 // Rows of the marketdata schema. Timestamps are UTC; the database keeps microseconds.
 

@@ -1,6 +1,7 @@
+using Nautilus.Storage;
 using Npgsql;
 
-namespace Nautilus.Storage.MarketData;
+namespace Nautilus.MarketData.Engine.Persistence;
 
 /// <summary>
 /// Day blocks of intraday bars (<c>marketdata.bar_blocks</c>): one row of column arrays per instrument, interval and

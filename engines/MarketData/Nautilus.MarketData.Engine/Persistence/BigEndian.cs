@@ -1,7 +1,8 @@
+using Nautilus.Storage;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace Nautilus.Storage.MarketData;
+namespace Nautilus.MarketData.Engine.Persistence;
 
 /// <summary>Packed big-endian columns (PostgreSQL's int8send/float8send/int4send, back to back) to arrays, bytes swapped in bulk.</summary>
 internal static class BigEndian
