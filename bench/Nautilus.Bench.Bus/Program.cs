@@ -9,13 +9,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
+using Nautilus.Testing;
 using Nautilus.Platform;
 using StackExchange.Redis;
 
 // Usage: dotnet run -c Release --project bench/Nautilus.Bench.Bus [-- messages]
 var messages = args.Length > 0 ? int.Parse(args[0]) : 2_000_000;
 
-await using var redis = await BenchRedis.StartAsync();
+await using var redis = await RedisServer.StartAsync(); // no persistence, as redis-benchmark would run it
 await using var connection = await ConnectionMultiplexer.ConnectAsync(BusConnectionOptions.Parse($"127.0.0.1:{redis.Port}"));
 var payload = new RiskAlert("alert-000000", AlertSeverity.Warning, "gross-exposure",
     "gross exposure 93% of limit on portfolio pf-1 after fill of 1,000 AAPL @ 189.23 (strategy momentum-5m)", new PortfolioId("pf-1"),
@@ -193,59 +194,4 @@ static ServiceProvider Build(IConnectionMultiplexer connection, Subscription sub
     }));
     services.AddSingleton(subscription);
     return services.BuildServiceProvider();
-}
-
-/// <summary>The benchmark's own redis-server (as redis-benchmark would use one), on a free port, no persistence.</summary>
-sealed class BenchRedis : IAsyncDisposable
-{
-    private readonly Process _process;
-    private readonly string _directory;
-
-    private BenchRedis(Process process, int port, string directory) => (_process, Port, _directory) = (process, port, directory);
-
-    public int Port { get; }
-
-    /// <summary>CPU time redis-server has used (user + system).</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
-
-    public static async Task<BenchRedis> StartAsync()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var directory = Directory.CreateTempSubdirectory("nautilus-bench-redis-").FullName;
-        var process = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory])
-        { RedirectStandardOutput = true })!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        for (var i = 0; i < 500; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                break;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(10);
-            }
-        }
-        return new BenchRedis(process, port, directory);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _process.Kill();
-        await _process.WaitForExitAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
 }

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Nautilus.Messaging;
 using StackExchange.Redis;
 
-namespace Nautilus.Messaging.Tests;
+namespace Nautilus.Testing;
 
-/// <summary>A real redis-server on a free loopback port, in a folder of its own; can be killed and started again.</summary>
+/// <summary>
+/// A real redis-server on a free loopback port, in a folder of its own; can be killed and started again. The bus tests
+/// and the bus benchmark both run on it.
+/// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("nautilus-redis-").FullName;
@@ -19,6 +23,16 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>CPU time the server has used (user and system), for benchmarks that report it.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
 
