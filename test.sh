@@ -28,6 +28,15 @@ if ! dotnet build Nautilus.sln -c Debug -nologo -v quiet -clp:ErrorsOnly; then
 fi
 
 status=0
+format_failed=0
+echo "nautilus: checking formatting (dotnet format, .editorconfig)"
+if ! dotnet format Nautilus.sln --verify-no-changes --no-restore --verbosity quiet > artifacts/format.log 2>&1; then
+  grep -E "error|warning" artifacts/format.log | sed 's|^|  |' | head -n 40
+  echo "nautilus: formatting differs from .editorconfig: run 'dotnet format Nautilus.sln' (counted as one failure)"
+  format_failed=1
+  status=1
+fi
+
 # One project at a time: the integration tests start the whole platform and want both cores to themselves.
 projects=(tests/Nautilus.UnitTests tests/Nautilus.Messaging.Tests tests/Nautilus.Storage.Tests tests/Nautilus.Venues.Tests tests/Nautilus.IntegrationTests)
 for project in "${projects[@]}"; do
@@ -48,7 +57,7 @@ count() { # sum one attribute of the <Counters> element over every TRX file
   done
   echo "$total"
 }
-passed=$(count passed); failed=$(count failed); notexec=$(count notExecuted)
+passed=$(count passed); failed=$(( $(count failed) + format_failed )); notexec=$(count notExecuted)
 trx_files=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 if [ "$trx_files" -lt "${#projects[@]}" ]; then
   echo "nautilus: expected ${#projects[@]} test result files, found $trx_files"

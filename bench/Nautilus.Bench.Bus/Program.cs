@@ -1,4 +1,3 @@
-using Nautilus.Model;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -9,8 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
-using Nautilus.Testing;
+using Nautilus.Model;
 using Nautilus.Platform;
+using Nautilus.Testing;
 using StackExchange.Redis;
 
 // Usage: dotnet run -c Release --project bench/Nautilus.Bench.Bus [-- messages]
@@ -159,7 +159,8 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
             Thread.Sleep(1);
         }
         paced.SetResult();
-    }) { Name = "latency pacer" };
+    })
+    { Name = "latency pacer" };
     pacer.Start();
     await paced.Task;
     while (stats[MessageType.RiskAlert].Latency.Count < rate * seconds)

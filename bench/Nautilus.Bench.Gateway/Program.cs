@@ -4,13 +4,13 @@
 // each client still receives R a second. Latency is from the hub's dispatch (the moment a bus message reaches the
 // gateway) to the client having the whole frame.
 // Usage: dotnet run -c Release --project bench/Nautilus.Bench.Gateway -- [clients=1000] [rate=100] [seconds=20] [topics=1]
-using Nautilus.Model;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Nautilus.Contracts;
+using Nautilus.Model;
 using Nautilus.WebSocket.Engine.Gateway;
 
 var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
@@ -128,7 +128,8 @@ var publisher = new Thread(() =>
     }
 
     published.SetResult();
-}) { Name = "publisher" };
+})
+{ Name = "publisher" };
 publisher.Start();
 
 await Task.Delay(TimeSpan.FromSeconds(WarmUpSeconds));

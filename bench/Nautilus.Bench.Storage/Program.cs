@@ -1,11 +1,11 @@
 // Storage benchmarks: binary-COPY ingest of trades through TimeSeriesWriter, and reading one symbol's
 // 1,000,000 one-minute bars back. Starts a throw-away PostgreSQL cluster with the platform's server settings.
 //   dotnet run -c Release --project bench/Nautilus.Bench.Storage [-- trades]
-using Nautilus.Model;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.Model;
 using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Nautilus.Testing;

@@ -1,7 +1,7 @@
-using Nautilus.Model;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.IntegrationTests;

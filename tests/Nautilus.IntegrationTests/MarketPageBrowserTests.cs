@@ -81,7 +81,9 @@ public sealed class MarketPageBrowserTests(PlatformFixture platform)
 
         await page.GetByTestId("replay-upload").SetInputFilesAsync(new FilePayload
         {
-            Name = "tuir-2023-05-02.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()),
+            Name = "tuir-2023-05-02.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(csv.ToString()),
         });
         var result = page.GetByTestId("replay-upload-result");
         await Assertions.Expect(result).ToContainTextAsync("tuir-2023-05-02.csv stored: 201 rows (200 trades, 0 quotes)", new() { Timeout = 30_000 });

@@ -1,10 +1,10 @@
-using Nautilus.Model;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Nautilus.Model;
 using Nautilus.Platform;
 using Parquet;
 using Parquet.Schema;

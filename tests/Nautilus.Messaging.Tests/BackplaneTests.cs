@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
+using Nautilus.Model;
 using Nautilus.Platform;
 using Nautilus.WebSocket.Engine.Gateway;
 using StackExchange.Redis;

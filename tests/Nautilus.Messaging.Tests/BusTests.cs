@@ -1,8 +1,8 @@
-using Nautilus.Model;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Nautilus.Contracts;
+using Nautilus.Model;
 using Nautilus.Platform;
 using StackExchange.Redis;
 
@@ -56,7 +56,11 @@ public sealed class BusTests : IAsyncLifetime
         var received = new List<(long Sequence, Envelope Envelope)>();
         await using var consumer = new BusHost(_marketData, _logic, "order-test", subscriptions: Subscription.For<PriceUpdate>((p, ctx, _) =>
         {
-            lock (received) received.Add((p.TsEvent.Value, ctx.Envelope));
+            lock (received)
+            {
+                received.Add((p.TsEvent.Value, ctx.Envelope));
+            }
+
             return ValueTask.CompletedTask;
         }));
         await consumer.StartAsync();
@@ -69,7 +73,7 @@ public sealed class BusTests : IAsyncLifetime
             await publisher.Publisher.PublishAsync(Messages.Price("MSFT", i), new PublishOptions(correlation));
         }
         await publisher.Publisher.FlushAsync();
-        await Eventually.TrueAsync(() => { lock (received) return received.Count >= count; }, Within, $"{count} messages consumed");
+        await Eventually.TrueAsync(() => { lock (received) { return received.Count >= count; } }, Within, $"{count} messages consumed");
 
         Assert.Equal(Enumerable.Range(0, count).Select(i => (long)i), received.Select(r => r.Sequence));
         Assert.Equal(count, received.Select(r => r.Envelope.Id).Distinct().Count());

@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using System.Buffers;
 using Nautilus.Contracts;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Messaging.Tests;

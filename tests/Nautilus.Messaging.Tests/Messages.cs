@@ -1,5 +1,5 @@
-using Nautilus.Model;
 using Nautilus.Contracts;
+using Nautilus.Model;
 
 namespace Nautilus.Messaging.Tests;
 

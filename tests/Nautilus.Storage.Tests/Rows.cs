@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.Model;
 
 namespace Nautilus.Storage.Tests;
 

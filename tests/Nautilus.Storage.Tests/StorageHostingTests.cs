@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Nautilus.Storage.Hosting;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.Storage.Hosting;
 using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Npgsql;

@@ -1,10 +1,10 @@
-using Nautilus.Model;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Feeds;
+using Nautilus.Model;
 
 namespace Nautilus.Venues.Tests;
 

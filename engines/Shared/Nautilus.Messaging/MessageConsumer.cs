@@ -1,9 +1,9 @@
-using Nautilus.Model;
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
+using Nautilus.Model;
 using Nautilus.Platform;
 using StackExchange.Redis;
 using static Nautilus.Messaging.TransientFailure;

@@ -1,7 +1,7 @@
-using Nautilus.Model;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
+using Nautilus.Model;
 using Nautilus.Platform;
 
 namespace Nautilus.Messaging;

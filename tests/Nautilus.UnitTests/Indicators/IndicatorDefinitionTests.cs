@@ -1,5 +1,5 @@
-using Nautilus.Model;
 using Nautilus.Indicators;
+using Nautilus.Model;
 
 namespace Nautilus.UnitTests.Indicators;
 
@@ -16,7 +16,11 @@ public sealed class IndicatorDefinitionTests
     private static double Mean(ReadOnlySpan<double> xs)
     {
         var sum = 0.0;
-        foreach (var x in xs) sum += x;
+        foreach (var x in xs)
+        {
+            sum += x;
+        }
+
         return sum / xs.Length;
     }
 
@@ -24,7 +28,11 @@ public sealed class IndicatorDefinitionTests
     {
         var mean = Mean(xs);
         var sum = 0.0;
-        foreach (var x in xs) sum += (x - mean) * (x - mean);
+        foreach (var x in xs)
+        {
+            sum += (x - mean) * (x - mean);
+        }
+
         return Math.Sqrt(sum / xs.Length);
     }
 
@@ -153,7 +161,11 @@ public sealed class IndicatorDefinitionTests
             var window = logReturns.AsSpan(i - 20, 20);
             var mean = Mean(window);
             var sampleVariance = 0.0;
-            foreach (var r in window) sampleVariance += (r - mean) * (r - mean);
+            foreach (var r in window)
+            {
+                sampleVariance += (r - mean) * (r - mean);
+            }
+
             Close(Math.Sqrt(sampleVariance / 19) * Math.Sqrt(252), values[i], 1e-8);
         }
     }
@@ -285,11 +297,19 @@ public sealed class IndicatorDefinitionTests
     public void Reset_starts_over_and_bad_periods_are_refused()
     {
         var sma = new Sma(3);
-        foreach (var c in Closes.Take(10)) sma.Update(c);
+        foreach (var c in Closes.Take(10))
+        {
+            sma.Update(c);
+        }
+
         sma.Reset();
         Assert.False(sma.IsReady);
         Assert.True(double.IsNaN(sma.Current));
-        foreach (var c in Closes.Take(3)) sma.Update(c);
+        foreach (var c in Closes.Take(3))
+        {
+            sma.Update(c);
+        }
+
         Close(Closes.Take(3).Average(), sma.Current);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new Sma(0));

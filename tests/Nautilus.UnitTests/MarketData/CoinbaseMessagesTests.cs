@@ -1,8 +1,8 @@
-using Nautilus.Model;
 using System.Text;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Books;
 using Nautilus.MarketData.Domain.Venues;
+using Nautilus.Model;
 
 namespace Nautilus.UnitTests.MarketData;
 

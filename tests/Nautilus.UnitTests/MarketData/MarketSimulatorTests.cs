@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Simulation;
+using Nautilus.Model;
 
 namespace Nautilus.UnitTests.MarketData;
 

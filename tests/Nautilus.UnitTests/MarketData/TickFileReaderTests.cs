@@ -1,7 +1,7 @@
-using Nautilus.Model;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Domain.Replay;
+using Nautilus.Model;
 
 namespace Nautilus.UnitTests.MarketData;
 

@@ -1,10 +1,10 @@
-using Nautilus.Testing;
-using Nautilus.Model;
 using System.Text;
 using System.Text.Json;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
+using Nautilus.Model;
 using Nautilus.Platform;
+using Nautilus.Testing;
 using Nautilus.WebSocket.Engine.Gateway;
 
 namespace Nautilus.UnitTests.WebSocket;

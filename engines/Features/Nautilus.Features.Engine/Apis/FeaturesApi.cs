@@ -1,9 +1,9 @@
-using Nautilus.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
 using Nautilus.Features.Engine.Streaming;
 using Nautilus.Indicators.Features;
+using Nautilus.Model;
 
 namespace Nautilus.Features.Engine.Apis;
 
@@ -27,9 +27,12 @@ public static class FeaturesApi
     {
         var api = app.MapGroup("/api/features").WithTags("Features");
         api.MapGet("/catalog", () => TypedResults.Ok(FeatureCatalog.All.Select(d => new
-            {
-                d.Name, d.Description, Parameters = d.Parameters.Select(p => new { p.Name, p.Default, p.Minimum, p.Integer }), d.Outputs,
-            }).ToArray()))
+        {
+            d.Name,
+            d.Description,
+            Parameters = d.Parameters.Select(p => new { p.Name, p.Default, p.Minimum, p.Integer }),
+            d.Outputs,
+        }).ToArray()))
             .WithName("GetFeatureCatalog").WithSummary("Every feature: description, parameters with defaults, outputs. Ask for them as name(params), e.g. sma(50).");
         api.MapGet("/defaults", () => TypedResults.Ok(FeatureCatalog.DefaultSpecs))
             .WithName("GetDefaultFeatures").WithSummary("The features streamed on every closed bar.");

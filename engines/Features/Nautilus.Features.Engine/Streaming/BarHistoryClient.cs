@@ -1,5 +1,5 @@
-using Nautilus.Model;
 using System.Net.Http.Json;
+using Nautilus.Model;
 
 namespace Nautilus.Features.Engine.Streaming;
 

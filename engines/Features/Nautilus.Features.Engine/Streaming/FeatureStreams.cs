@@ -1,8 +1,8 @@
-using Nautilus.Model;
 using System.Collections.Concurrent;
 using Nautilus.Contracts;
 using Nautilus.Indicators.Features;
 using Nautilus.Messaging;
+using Nautilus.Model;
 
 namespace Nautilus.Features.Engine.Streaming;
 

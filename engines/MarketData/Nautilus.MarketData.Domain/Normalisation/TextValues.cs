@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using System.Globalization;
 using Nautilus.Contracts;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Domain.Normalisation;
 

@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
+using Nautilus.Model;
 using Parquet;
 using Parquet.Schema;
 

@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Domain.Replay;
 

@@ -1,8 +1,8 @@
-using Nautilus.Model;
 using System.Globalization;
 using System.Text.Json;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Domain.Venues;
 

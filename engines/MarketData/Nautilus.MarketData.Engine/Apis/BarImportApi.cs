@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
 using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
-using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.MarketData.Engine.Pipeline;
 
 namespace Nautilus.MarketData.Engine.Apis;
 

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
-using Nautilus.Model;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Instruments;
-using Nautilus.MarketData.Engine.Pipeline;
-using Nautilus.Storage;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.MarketData.Engine.Pipeline;
+using Nautilus.Model;
+using Nautilus.Storage;
 
 namespace Nautilus.MarketData.Engine.Apis;
 

@@ -1,10 +1,10 @@
-using Nautilus.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
 using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Replay;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Engine.Apis;
 

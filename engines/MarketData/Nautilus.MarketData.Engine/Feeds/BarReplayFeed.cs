@@ -1,11 +1,11 @@
-using Nautilus.Model;
 using System.Text.Json;
 using System.Threading.Channels;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
-using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.MarketData.Engine.Pipeline;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Engine.Feeds;
 

@@ -52,8 +52,14 @@ public sealed class CoinbaseFeed(ChannelWriter<FeedItem> pipeline, ILogger<Coinb
 
     protected override string Description => $"Coinbase Exchange public feed ({_settings.Url}): level2_batch, matches, heartbeat";
 
-    protected override object Settings => new { _settings.Url, Products = _settings.Products ?? ["BTC-USD"], _settings.BookSnapshotsPerSecond,
-        _settings.SilenceSeconds, Connection = Connection };
+    protected override object Settings => new
+    {
+        _settings.Url,
+        Products = _settings.Products ?? ["BTC-USD"],
+        _settings.BookSnapshotsPerSecond,
+        _settings.SilenceSeconds,
+        Connection = Connection
+    };
 
     public CoinbaseConnection Connection => new(_state, _connects, _disconnects, Interlocked.Read(ref _frames), Interlocked.Read(ref _trades),
         Interlocked.Read(ref _bookUpdates), Interlocked.Read(ref _missedTrades), Interlocked.Read(ref _malformed), _lastError);
@@ -215,46 +221,46 @@ public sealed class CoinbaseFeed(ChannelWriter<FeedItem> pipeline, ILogger<Coinb
                 _state = "connected";
                 break;
             case CoinbaseBookSnapshot snapshot:
-            {
-                // A snapshot carries no time: it is published with the next timed message, on the venue's clock (which
-                // is the recording's clock when frames are replayed).
-                var product = Product(snapshot.ProductId);
-                product.Book.Reset(snapshot.Bids, snapshot.Asks);
-                product.SnapshotPending = true;
-                break;
-            }
+                {
+                    // A snapshot carries no time: it is published with the next timed message, on the venue's clock (which
+                    // is the recording's clock when frames are replayed).
+                    var product = Product(snapshot.ProductId);
+                    product.Book.Reset(snapshot.Bids, snapshot.Asks);
+                    product.SnapshotPending = true;
+                    break;
+                }
             case CoinbaseBookUpdate update:
-            {
-                var product = Product(update.ProductId);
-                if (!product.Book.HasSnapshot)
                 {
-                    break; // changes to a book we have not been given yet
-                }
+                    var product = Product(update.ProductId);
+                    if (!product.Book.HasSnapshot)
+                    {
+                        break; // changes to a book we have not been given yet
+                    }
 
-                foreach (var (bid, price, size) in update.Changes)
-                {
-                    product.Book.Apply(bid, price, size);
-                }
+                    foreach (var (bid, price, size) in update.Changes)
+                    {
+                        product.Book.Apply(bid, price, size);
+                    }
 
-                Interlocked.Increment(ref _bookUpdates);
-                await PublishBookAsync(update.ProductId, product, update.TsNs, settings, force: product.SnapshotPending, ct);
-                break;
-            }
+                    Interlocked.Increment(ref _bookUpdates);
+                    await PublishBookAsync(update.ProductId, product, update.TsNs, settings, force: product.SnapshotPending, ct);
+                    break;
+                }
             case CoinbaseTrade trade:
-            {
-                var product = Product(trade.ProductId);
-                if (product.LastTradeId > 0 && trade.TradeId > product.LastTradeId + 1)
                 {
-                    Interlocked.Add(ref _missedTrades, trade.TradeId - product.LastTradeId - 1);
-                }
+                    var product = Product(trade.ProductId);
+                    if (product.LastTradeId > 0 && trade.TradeId > product.LastTradeId + 1)
+                    {
+                        Interlocked.Add(ref _missedTrades, trade.TradeId - product.LastTradeId - 1);
+                    }
 
-                product.LastTradeId = Math.Max(product.LastTradeId, trade.TradeId);
-                Interlocked.Increment(ref _trades);
-                await pipeline.WriteAsync(new FeedItem(Tick.Trade(trade.ProductId, trade.TsNs, trade.TradeId, trade.Price, trade.Size,
-                    trade.Aggressor, trade.TradeId.ToString(System.Globalization.CultureInfo.InvariantCulture))), ct);
-                Counted();
-                break;
-            }
+                    product.LastTradeId = Math.Max(product.LastTradeId, trade.TradeId);
+                    Interlocked.Increment(ref _trades);
+                    await pipeline.WriteAsync(new FeedItem(Tick.Trade(trade.ProductId, trade.TsNs, trade.TradeId, trade.Price, trade.Size,
+                        trade.Aggressor, trade.TradeId.ToString(System.Globalization.CultureInfo.InvariantCulture))), ct);
+                    Counted();
+                    break;
+                }
             case CoinbaseError error:
                 _lastError = error.Reason is null ? error.Message : $"{error.Message}: {error.Reason}";
                 logger.LogWarning("Coinbase feed error: {Error}", _lastError);

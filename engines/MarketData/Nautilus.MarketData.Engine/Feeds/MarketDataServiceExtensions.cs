@@ -1,11 +1,11 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nautilus.MarketData.Engine.Apis;
 using Nautilus.MarketData.Engine.Instruments;
+using Nautilus.MarketData.Engine.Persistence;
 using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.MarketData.Engine.Replay;
 using Nautilus.Storage.Hosting;
-using Nautilus.MarketData.Engine.Persistence;
 
 namespace Nautilus.MarketData.Engine.Feeds;
 

@@ -1,4 +1,3 @@
-using Nautilus.Model;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using Nautilus.MarketData.Domain.Instruments;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Domain.Simulation;
 using Nautilus.MarketData.Engine.Instruments;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Engine.Feeds;
 

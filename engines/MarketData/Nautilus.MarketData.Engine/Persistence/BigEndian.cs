@@ -1,6 +1,6 @@
-using Nautilus.Storage;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Nautilus.Storage;
 
 namespace Nautilus.MarketData.Engine.Persistence;
 

@@ -1,5 +1,5 @@
-using Nautilus.Storage;
 using Nautilus.Model;
+using Nautilus.Storage;
 using Npgsql;
 
 namespace Nautilus.MarketData.Engine.Persistence;

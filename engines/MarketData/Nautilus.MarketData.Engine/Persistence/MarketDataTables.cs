@@ -1,5 +1,5 @@
-using Nautilus.Storage.Migrations;
 using Nautilus.Storage;
+using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Npgsql;
 using NpgsqlTypes;

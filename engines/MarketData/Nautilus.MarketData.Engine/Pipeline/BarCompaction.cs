@@ -1,5 +1,5 @@
-using Nautilus.Storage.Hosting;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.Storage.Hosting;
 using Nautilus.Storage.Writing;
 
 namespace Nautilus.MarketData.Engine.Pipeline;

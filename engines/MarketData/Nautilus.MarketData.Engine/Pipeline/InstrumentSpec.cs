@@ -1,6 +1,6 @@
 using Nautilus.MarketData.Domain.Instruments;
-using Nautilus.Model;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Engine.Pipeline;
 

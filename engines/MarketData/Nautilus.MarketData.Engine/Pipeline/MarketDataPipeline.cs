@@ -1,4 +1,3 @@
-using Nautilus.Model;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Nautilus.Contracts;
@@ -6,8 +5,9 @@ using Nautilus.MarketData.Domain.Bars;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Feeds;
 using Nautilus.MarketData.Engine.Instruments;
-using Nautilus.Messaging;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.Messaging;
+using Nautilus.Model;
 
 namespace Nautilus.MarketData.Engine.Pipeline;
 

@@ -14,9 +14,30 @@ public readonly partial record struct Currency
 {
     private static readonly Dictionary<string, int> KnownPrecisions = new(StringComparer.Ordinal)
     {
-        ["USD"] = 2, ["EUR"] = 2, ["GBP"] = 2, ["CHF"] = 2, ["CAD"] = 2, ["AUD"] = 2, ["NZD"] = 2, ["HKD"] = 2, ["SGD"] = 2,
-        ["SEK"] = 2, ["NOK"] = 2, ["DKK"] = 2, ["CNY"] = 2, ["INR"] = 2, ["MXN"] = 2, ["BRL"] = 2, ["ZAR"] = 2,
-        ["JPY"] = 0, ["KRW"] = 0, ["BTC"] = 8, ["ETH"] = 8, ["USDT"] = 6, ["USDC"] = 6, ["SOL"] = 9,
+        ["USD"] = 2,
+        ["EUR"] = 2,
+        ["GBP"] = 2,
+        ["CHF"] = 2,
+        ["CAD"] = 2,
+        ["AUD"] = 2,
+        ["NZD"] = 2,
+        ["HKD"] = 2,
+        ["SGD"] = 2,
+        ["SEK"] = 2,
+        ["NOK"] = 2,
+        ["DKK"] = 2,
+        ["CNY"] = 2,
+        ["INR"] = 2,
+        ["MXN"] = 2,
+        ["BRL"] = 2,
+        ["ZAR"] = 2,
+        ["JPY"] = 0,
+        ["KRW"] = 0,
+        ["BTC"] = 8,
+        ["ETH"] = 8,
+        ["USDT"] = 6,
+        ["USDC"] = 6,
+        ["SOL"] = 9,
     };
 
     [MemoryPackConstructor]

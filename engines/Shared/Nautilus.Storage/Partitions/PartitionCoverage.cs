@@ -1,5 +1,5 @@
-using Npgsql;
 using Nautilus.Storage.Writing;
+using Npgsql;
 
 namespace Nautilus.Storage.Partitions;
 

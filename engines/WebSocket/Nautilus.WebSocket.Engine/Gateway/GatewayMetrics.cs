@@ -1,6 +1,6 @@
-using Nautilus.Model;
 using System.Diagnostics.Metrics;
 using Nautilus.Contracts;
+using Nautilus.Model;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
