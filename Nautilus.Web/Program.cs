@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using Nautilus.Web.Components;
 using Nautilus.Web.Health;
 using Nautilus.Web.Market;
@@ -10,6 +11,7 @@ builder.AddServiceDefaults();
 builder.AddPlatformHealth();
 builder.AddMarket();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
 
 var app = builder.Build();
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
