@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Nautilus.Platform;
 
 namespace Nautilus.Web.Health;
@@ -15,6 +16,16 @@ public sealed record EngineHealth(
     string? Error,
     string? BaseUrl)
 {
+    /// <summary>The engine as its <c>/health</c> answer describes it.</summary>
+    public static EngineHealth From(EngineDescriptor engine, HealthResponse report, double responseMs, DateTimeOffset checkedAt, string? baseUrl) =>
+        new(engine, StatusOf(report.Status), report.Version, report.Uptime, report.Storage,
+            report.Dependencies.ToDictionary(d => d.Key, d => new DependencyHealth(StatusOf(d.Value.Status), d.Value.Description)),
+            responseMs, checkedAt, null, baseUrl);
+
+    /// <summary>A status as a health answer names it; one this UI does not know is Unknown.</summary>
+    public static ServiceStatus StatusOf(string? text) =>
+        Enum.TryParse<ServiceStatus>(text, ignoreCase: true, out var status) ? status : ServiceStatus.Unknown;
+
     public static EngineHealth Pending(EngineDescriptor engine, string? baseUrl) =>
         new(engine, ServiceStatus.Unknown, null, null, null, new Dictionary<string, DependencyHealth>(), null, null, null, baseUrl);
 

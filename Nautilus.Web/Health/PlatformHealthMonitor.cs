@@ -81,9 +81,7 @@ public sealed class PlatformHealthMonitor(IHttpClientFactory httpClients, IConfi
             using var response = await client.GetAsync($"https+http://{engine.Name}{EndpointPaths.Health}", timeout.Token);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token);
-            var (status, version, uptime, storage, dependencies) = HealthReportParser.Parse(json.RootElement);
-            return new EngineHealth(engine, status, version, uptime, storage, dependencies, elapsed, DateTimeOffset.UtcNow, null, publicUrl);
+            return EngineHealth.From(engine, await HealthResponse.ReadAsync(body, timeout.Token), elapsed, DateTimeOffset.UtcNow, publicUrl);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException)
         {

@@ -43,6 +43,12 @@ public class HealthResponseWriterTests
         Assert.Equal("Unhealthy", deps.GetProperty("marketdata-bus").GetProperty("status").GetString());
         Assert.Equal("connection refused", deps.GetProperty("marketdata-bus").GetProperty("description").GetString());
         Assert.StartsWith("application/json", context.Response.ContentType);
+
+        context.Response.Body.Position = 0;
+        var read = await HealthResponse.ReadAsync(context.Response.Body); // what the UI reads back: the same type
+        Assert.Equal("risk-engine", read.Engine);
+        Assert.Equal("native-partitioning", read.Storage);
+        Assert.Equal("connection refused", read.Dependencies["marketdata-bus"].Description);
     }
 
     private sealed class TestEnvironment : IHostEnvironment

@@ -47,23 +47,27 @@ public class PlatformHealthTests
     }
 
     [Fact]
-    public void Parses_the_health_json_that_services_write()
+    public async Task Reads_the_health_json_that_services_write_through_the_one_type_they_write_it_with()
     {
-        using var json = JsonDocument.Parse("""
-            {"status":"Degraded","engine":"risk-engine","version":"0.1.0","uptime":"0.00:01:00","storage":"timescaledb",
-             "dependencies":{"postgres":{"status":"Healthy","description":"ok"},"marketdata-bus":{"status":"Unhealthy","description":null}}}
-            """);
-        var (status, version, uptime, storage, deps) = HealthReportParser.Parse(json.RootElement);
-        Assert.Equal(ServiceStatus.Degraded, status);
-        Assert.Equal("0.1.0", version);
-        Assert.Equal("0.00:01:00", uptime);
-        Assert.Equal("timescaledb", storage);
-        Assert.Equal(ServiceStatus.Unhealthy, deps["marketdata-bus"].Status);
-        Assert.Equal("ok", deps["postgres"].Description);
+        using var body = new MemoryStream("""
+            {"status":"Degraded","engine":"risk-engine","version":"0.1.0","uptime":"0.00:01:00","uptimeSeconds":60,"totalDurationMs":2.5,
+             "storage":"timescaledb","dependencies":{"postgres":{"status":"Healthy","description":"ok","durationMs":1,"data":{"migrations":"4 applied"}},
+             "marketdata-bus":{"status":"Unhealthy","description":null,"durationMs":2}}}
+            """u8.ToArray());
+        var report = await Microsoft.Extensions.Hosting.HealthResponse.ReadAsync(body);
+        var health = EngineHealth.From(EngineCatalog.Risk, report, 3, DateTimeOffset.UnixEpoch, null);
+
+        Assert.Equal(ServiceStatus.Degraded, health.Status);
+        Assert.Equal("0.1.0", health.Version);
+        Assert.Equal("0.00:01:00", health.Uptime);
+        Assert.Equal("timescaledb", health.Storage);
+        Assert.Equal(ServiceStatus.Unhealthy, health.Dependencies["marketdata-bus"].Status);
+        Assert.Equal("ok", health.Dependencies["postgres"].Description);
+        Assert.Equal("4 applied", report.Dependencies["postgres"].Data!["migrations"]!.ToString());
     }
 
     [Fact]
-    public void An_unrecognised_status_is_unknown() => Assert.Equal(ServiceStatus.Unknown, HealthReportParser.ParseStatus("Sleepy"));
+    public void An_unrecognised_status_is_unknown() => Assert.Equal(ServiceStatus.Unknown, EngineHealth.StatusOf("Sleepy"));
 
     [Fact]
     public void The_port_shown_is_the_one_service_discovery_gives_else_the_default()
