@@ -14,7 +14,7 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
 
     public const string UploadClient = "marketdata-upload";
 
-    private HttpClient Client => httpClients.CreateClient(MarketStream.MarketDataClient);
+    private HttpClient Client => httpClients.CreateClient(MarketStream.MarketDataHttp);
 
     public Task<string?> StartAsync() => SendAsync("/api/feeds/simulator/start", null);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Nautilus.MarketData.Contracts;
 using Nautilus.Model;
 using Nautilus.Platform;
 
@@ -17,7 +18,8 @@ namespace Nautilus.Web.Market;
 /// </summary>
 public sealed class MarketStream(IConfiguration configuration, IHttpClientFactory httpClients, ILogger<MarketStream> logger) : BackgroundService
 {
-    public const string MarketDataClient = "marketdata";
+    /// <summary>The named HttpClient of the MarketData engine (service discovery).</summary>
+    public const string MarketDataHttp = "marketdata";
     public const int ChartIntervalSeconds = 1;
     public const int ThrottleMs = 100;
     private readonly ConcurrentDictionary<string, SymbolView> _views = new();
@@ -123,11 +125,10 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
                         view.OnBook(Levels(item.GetProperty("bids")), Levels(item.GetProperty("asks")));
                         break;
                     case "bar":
-                        if (item.GetProperty("barType").GetProperty("intervalSeconds").GetInt32() == ChartIntervalSeconds)
+                        if (item.Deserialize<Bar>(JsonSerializerOptions.Web) is { } bar && bar.BarType.IntervalSeconds == ChartIntervalSeconds)
                         {
-                            view.OnBarTrades(item.GetProperty("tradeCount").GetInt64());
-                            view.OnCandle(new Candle(ts, item.GetProperty("open").GetDouble(), item.GetProperty("high").GetDouble(),
-                                item.GetProperty("low").GetDouble(), item.GetProperty("close").GetDouble(), item.GetProperty("volume").GetDouble()));
+                            view.OnBarTrades(bar.TradeCount);
+                            view.OnBar(bar);
                         }
 
                         break;
@@ -147,20 +148,17 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
     {
         try
         {
-            using var client = httpClients.CreateClient(MarketDataClient);
-            var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O"));
-            using var json = JsonDocument.Parse(await client.GetStringAsync(
-                $"/api/bars/{Uri.EscapeDataString(view.Symbol)}?interval={ChartIntervalSeconds}&from={from}&limit=1000"));
-            foreach (var item in json.RootElement.GetProperty("items").EnumerateArray())
+            var now = DateTimeOffset.UtcNow;
+            var history = new MarketDataClient(httpClients.CreateClient(MarketDataHttp));
+            var page = await history.GetBarsAsync(view.Symbol, ChartIntervalSeconds, now.AddMinutes(-10), now);
+            foreach (var bar in page.Items)
             {
-                var bar = item.Deserialize<Bar>(JsonSerializerOptions.Web)!;
-                view.OnCandle(new Candle(bar.TsEvent.ToDateTimeOffset(), bar.Open.AsDouble(), bar.High.AsDouble(), bar.Low.AsDouble(),
-                    bar.Close.AsDouble(), bar.Volume.AsDouble()));
+                view.OnBar(bar);
             }
 
             Interlocked.Increment(ref _version);
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or KeyNotFoundException)
+        catch (Exception ex) when (ex is HttpRequestException or MarketDataRequestException or JsonException or TaskCanceledException)
         {
             logger.LogInformation("No chart history for {Symbol}: {Error}", view.Symbol, ex.Message);
         }

@@ -1,7 +1,6 @@
-namespace Nautilus.Web.Market;
+using Nautilus.Model;
 
-/// <summary>A one-second (or longer) candle of the chart.</summary>
-public sealed record Candle(DateTimeOffset OpenTime, double Open, double High, double Low, double Close, double Volume);
+namespace Nautilus.Web.Market;
 
 /// <summary>One price level of the ladder.</summary>
 public sealed record LadderLevel(double Price, double Size);
@@ -9,8 +8,8 @@ public sealed record LadderLevel(double Price, double Size);
 /// <summary>What the Market view shows of one instrument, kept current from the streaming gateway.</summary>
 public sealed class SymbolView(string symbol)
 {
-    public const int MaxCandles = 900;
-    private readonly List<Candle> _candles = [];
+    public const int MaxBars = 900;
+    private readonly List<Bar> _bars = [];
 
     public string Symbol { get; } = symbol;
     public double? Bid { get; private set; }
@@ -27,13 +26,14 @@ public sealed class SymbolView(string symbol)
 
     public double? ChangePercent => Last is { } last && Reference is { } reference && reference > 0 ? (last / reference - 1) * 100 : null;
 
-    public IReadOnlyList<Candle> Candles
+    /// <summary>The chart's bars, oldest first (the last <see cref="MaxBars"/>).</summary>
+    public IReadOnlyList<Bar> Bars
     {
         get
         {
-            lock (_candles)
+            lock (_bars)
             {
-                return [.. _candles];
+                return [.. _bars];
             }
         }
     }
@@ -56,23 +56,23 @@ public sealed class SymbolView(string symbol)
     public void OnBook(IReadOnlyList<LadderLevel> bids, IReadOnlyList<LadderLevel> asks) => (Bids, Asks) = (bids, asks);
 
     /// <summary>Adds a closed bar, or replaces the one with the same open time; keeps time order.</summary>
-    public void OnCandle(Candle candle)
+    public void OnBar(Bar bar)
     {
-        lock (_candles)
+        lock (_bars)
         {
-            var at = _candles.FindLastIndex(c => c.OpenTime <= candle.OpenTime);
-            if (at >= 0 && _candles[at].OpenTime == candle.OpenTime)
+            var at = _bars.FindLastIndex(b => b.TsEvent <= bar.TsEvent);
+            if (at >= 0 && _bars[at].TsEvent == bar.TsEvent)
             {
-                _candles[at] = candle;
+                _bars[at] = bar;
             }
             else
             {
-                _candles.Insert(at + 1, candle);
+                _bars.Insert(at + 1, bar);
             }
 
-            if (_candles.Count > MaxCandles)
+            if (_bars.Count > MaxBars)
             {
-                _candles.RemoveRange(0, _candles.Count - MaxCandles);
+                _bars.RemoveRange(0, _bars.Count - MaxBars);
             }
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
 using Nautilus.Features.Engine.Handlers;
 using Nautilus.Features.Engine.Streaming;
+using Nautilus.MarketData.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Model;
 using Nautilus.Platform;
@@ -40,7 +41,7 @@ public class MarketDataHandlerTests
     public async Task Closed_bars_feed_the_streams_and_publish_features_while_ticks_are_passed_over_undecoded()
     {
         var publisher = new RecordingPublisher();
-        var history = new BarHistoryClient(new HttpClient(new NoHistory()) { BaseAddress = new Uri("http://marketdata-engine") });
+        var history = new MarketDataClient(new HttpClient(new NoHistory()) { BaseAddress = new Uri("http://marketdata-engine") });
         var streams = new FeatureStreams(publisher, history, NullLogger<FeatureStreams>.Instance);
         IMessageHandler<MarketDataEvent> handler = new MarketDataHandler(streams);
 

@@ -84,6 +84,14 @@ public class ModelTypesTests
         Assert.Equal(2, barBack.High.Precision);
         Assert.Equal(T0 + TimeSpan.FromMinutes(1), barBack.TsClose);
         Assert.Equal("AAPL.XNAS-60s-LAST", bar.BarType.ToString());
+        // JSON with the web defaults (no enum converter) reads back the bar a gateway frame carries.
+        var json = JsonSerializer.Serialize<IMarketData>(bar, JsonSerializerOptions.Web);
+        Assert.Contains("\"type\":\"bar\"", json);
+        Assert.Contains("\"priceType\":\"Last\"", json);
+        Assert.Equal(bar, JsonSerializer.Deserialize<Bar>(json, JsonSerializerOptions.Web));
+        Assert.Equal(bar, JsonSerializer.Deserialize<IMarketData>(json, JsonSerializerOptions.Web));
+        var fee = new Money(1.25m, Currency.USD);
+        Assert.Equal(fee, JsonSerializer.Deserialize<Money>(JsonSerializer.Serialize(fee)));
         Assert.Empty(bar.Problems());
         Assert.Equal(3, (bar with { Low = Price.Parse("102") }).Problems().Count); // low above high, open and close below low
     }

@@ -3,6 +3,7 @@ using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
 using Nautilus.Features.Engine.Streaming;
 using Nautilus.Indicators.Features;
+using Nautilus.MarketData.Contracts;
 using Nautilus.Model;
 
 namespace Nautilus.Features.Engine.Apis;
@@ -88,7 +89,7 @@ public static class FeaturesApi
     }
 
     public static async Task<Results<Ok<FeatureSeries>, ValidationProblem, ProblemHttpResult>> ComputeOverHistoryAsync(
-        string symbol, BarHistoryClient history, int interval = 60, DateTimeOffset? from = null, DateTimeOffset? to = null,
+        string symbol, MarketDataClient history, int interval = 60, DateTimeOffset? from = null, DateTimeOffset? to = null,
         string? features = null, CancellationToken ct = default)
     {
         var (set, problem) = Build(features is null ? null : SplitSpecs(features));
@@ -100,10 +101,10 @@ public static class FeaturesApi
         var end = to ?? DateTimeOffset.UtcNow;
         try
         {
-            var bars = await history.GetAsync(symbol, interval, from ?? end.AddDays(-1), end, ct);
+            var bars = await history.GetAllBarsAsync(symbol, interval, from ?? end.AddDays(-1), end, ct: ct);
             return TypedResults.Ok(Run(set, bars.Select(b => ((DateTimeOffset?)b.TsEvent.ToDateTimeOffset(), b))));
         }
-        catch (BarHistoryException ex) when (ex.Status is 400 or 404)
+        catch (MarketDataRequestException ex) when (ex.Status is 400 or 404)
         {
             return TypedResults.Problem(statusCode: ex.Status, title: "MarketData engine refused the bar request", detail: ex.Problem,
                 extensions: new Dictionary<string, object?> { ["field"] = ex.Status == 404 ? "symbol" : "query" });

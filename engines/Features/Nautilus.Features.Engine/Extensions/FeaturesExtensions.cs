@@ -2,6 +2,7 @@ using Nautilus.Contracts;
 using Nautilus.Features.Engine.Apis;
 using Nautilus.Features.Engine.Handlers;
 using Nautilus.Features.Engine.Streaming;
+using Nautilus.MarketData.Contracts;
 using Nautilus.Messaging;
 
 namespace Nautilus.Features.Engine.Extensions;
@@ -10,7 +11,7 @@ public static class FeaturesExtensions
 {
     public static WebApplicationBuilder AddFeatures(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHttpClient<BarHistoryClient>(http => http.BaseAddress = new Uri(BarHistoryClient.BaseAddress));
+        builder.Services.AddHttpClient<MarketDataClient>(http => http.BaseAddress = new Uri(MarketDataClient.BaseAddress));
         builder.Services.AddSingleton<FeatureStreams>();
         builder.Services.AddMessageHandler<MarketDataEvent, MarketDataHandler>();
         return builder;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Nautilus.Contracts;
 using Nautilus.Indicators.Features;
+using Nautilus.MarketData.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Model;
 
@@ -15,7 +16,7 @@ public sealed record LatestFeatures(string Symbol, int IntervalSeconds, DateTime
 /// stored history from the MarketData engine, so a restart does not leave indicators cold for half an hour.
 /// Bars of a stream arrive in order (one stream per type, one consumer), and a bar not newer than the last is ignored.
 /// </summary>
-public sealed class FeatureStreams(IMessagePublisher publisher, BarHistoryClient history, ILogger<FeatureStreams> logger)
+public sealed class FeatureStreams(IMessagePublisher publisher, MarketDataClient history, ILogger<FeatureStreams> logger)
 {
     private readonly ConcurrentDictionary<(string, int), Stream> _streams = new();
 
@@ -57,12 +58,12 @@ public sealed class FeatureStreams(IMessagePublisher publisher, BarHistoryClient
         try
         {
             var from = open.AddSeconds(-interval * (stream.Set.WarmUpPeriod + 5));
-            foreach (var past in await history.GetAsync(bar.InstrumentId.Symbol, interval, from, open.AddTicks(-1), ct))
+            foreach (var past in await history.GetAllBarsAsync(bar.InstrumentId.Symbol, interval, from, open.AddTicks(-1), ct: ct))
             {
                 stream.Add(past);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or BarHistoryException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or MarketDataRequestException or TaskCanceledException)
         {
             // Without history the set warms up on live bars instead.
             logger.LogWarning("No warm-up history for {Symbol} {Interval}s: {Error}", bar.InstrumentId.Symbol, interval, ex.Message);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
+using Nautilus.MarketData.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Persistence;
@@ -51,8 +52,6 @@ public static class MarketDataApi
         : await cache.GetBookAsync(symbol) is { } book ? TypedResults.Ok(book)
         : ApiProblems.NotFound("symbol", symbol, "book for instrument");
 
-    /// <summary>Bars oldest first, prices at the instrument's precision; <see cref="Current"/> is the bar still being built.</summary>
-    public sealed record BarPage(IReadOnlyList<Bar> Items, string? NextCursor, Bar? Current);
 
     public static async Task<Results<Ok<BarPage>, ValidationProblem, ProblemHttpResult>> GetBarsAsync(
         string symbol, InstrumentRepository instruments, MarketDataRepository repository, MarketDataPipeline pipeline,

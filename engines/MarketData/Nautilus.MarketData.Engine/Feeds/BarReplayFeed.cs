@@ -69,11 +69,12 @@ public sealed class BarReplayFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
 
         _settings = parsed;
         _total = bars.Count;
-        await LaunchAsync(token => RunAsync(bars, parsed, token));
+        var instrument = new InstrumentSpec(instruments.Cached(parsed.Symbol)!);
+        await LaunchAsync(token => RunAsync(bars, instrument, parsed, token));
         logger.LogInformation("Replaying {Count} bars of {Symbol}", bars.Count, parsed.Symbol);
     }
 
-    private async Task RunAsync(BarSeries bars, BarReplaySettings settings, CancellationToken ct)
+    private async Task RunAsync(BarSeries bars, InstrumentSpec instrument, BarReplaySettings settings, CancellationToken ct)
     {
         var pace = new ReplayPace(TimeProvider.System);
         for (var i = 0; i < bars.Count && !ct.IsCancellationRequested; i++)
@@ -83,10 +84,7 @@ public sealed class BarReplayFeed(ChannelWriter<FeedItem> pipeline, InstrumentRe
                 await pace.WaitUntilAsync(ReplayPace.DueAt(i, settings.BarsPerSecond), ct);
             }
 
-            var bar = bars[i];
-            var openNs = UnixNanos.From(bar.Ts).Value;
-            await pipeline.WriteAsync(new FeedItem(default, null, new ReplayedBar(bar.Symbol, bar.IntervalSeconds, openNs,
-                bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount)), ct);
+            await pipeline.WriteAsync(new FeedItem(default, null, instrument.ToBar(bars[i])), ct);
             Counted();
         }
     }

@@ -99,9 +99,7 @@ public sealed class MarketDataPipeline(
         if (item.Bar is { } replayed)
         {
             stats.Bar();
-            var spec = Spec(replayed.Symbol);
-            await publisher.PublishAsync(new MarketDataEvent(0, ToBar(spec, replayed.IntervalSeconds, replayed.OpenTimeNs, replayed.Open,
-                replayed.High, replayed.Low, replayed.Close, replayed.Volume, replayed.TradeCount)), cancellationToken: ct);
+            await publisher.PublishAsync(new MarketDataEvent(0, replayed), cancellationToken: ct);
             return;
         }
 

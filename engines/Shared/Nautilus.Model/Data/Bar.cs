@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MemoryPack;
 
 namespace Nautilus.Model;
@@ -19,6 +20,7 @@ public sealed partial record Bar(
     UnixNanos TsEvent) : IMarketData
 {
     [MemoryPackIgnore]
+    [JsonIgnore]
     public InstrumentId InstrumentId => BarType.InstrumentId;
 
     [MemoryPackIgnore]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MemoryPack;
 
 namespace Nautilus.Model;
@@ -10,6 +11,7 @@ namespace Nautilus.Model;
 public readonly partial record struct BarType
 {
     [MemoryPackConstructor]
+    [JsonConstructor]
     public BarType(InstrumentId instrumentId, int intervalSeconds, PriceType priceType = PriceType.Last)
     {
         if (intervalSeconds <= 0)
@@ -34,6 +36,7 @@ public readonly partial record struct BarType
     public PriceType PriceType { get; }
 
     [MemoryPackIgnore]
+    [JsonIgnore]
     public TimeSpan Interval => TimeSpan.FromSeconds(IntervalSeconds);
 
     public override string ToString() => $"{InstrumentId}-{IntervalSeconds}s-{PriceType.ToString().ToUpperInvariant()}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using MemoryPack;
 
 namespace Nautilus.Model;
@@ -13,6 +14,7 @@ namespace Nautilus.Model;
 public readonly partial record struct Money
 {
     [MemoryPackConstructor]
+    [JsonConstructor]
     public Money(decimal amount, Currency currency)
     {
         Currency = currency;
