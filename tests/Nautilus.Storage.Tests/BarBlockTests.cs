@@ -8,16 +8,7 @@ namespace Nautilus.Storage.Tests;
 /// <summary>Day blocks of intraday bars: reads give exactly what the rows hold, before, during and after compaction.</summary>
 public abstract class BarBlockTests(PostgresFixture postgres)
 {
-    private static async Task WriteAsync(NpgsqlDataSource db, IEnumerable<BarRecord> bars)
-    {
-        await using var writer = new TimeSeriesWriter<BarRecord>(db, MarketDataTables.Bars, new TimeSeriesWriterOptions(), NullLogger.Instance);
-        foreach (var bar in bars)
-        {
-            await writer.WriteAsync(bar);
-        }
-
-        await writer.FlushAsync();
-    }
+    private static Task WriteAsync(NpgsqlDataSource db, IEnumerable<BarRecord> bars) => Rows.WriteAsync(db, MarketDataTables.Bars, bars);
 
     private static BarRecord[] All(BarSeries series) => Enumerable.Range(0, series.Count).Select(i => series[i]).ToArray();
 

@@ -13,16 +13,7 @@ namespace Nautilus.Storage.Tests;
 /// </summary>
 public abstract class RetentionTests(PostgresFixture postgres)
 {
-    private static async Task WriteAsync(NpgsqlDataSource db, IEnumerable<TradeRecord> trades)
-    {
-        await using var writer = new TimeSeriesWriter<TradeRecord>(db, MarketDataTables.Trades, new TimeSeriesWriterOptions(), NullLogger.Instance);
-        foreach (var trade in trades)
-        {
-            await writer.WriteAsync(trade);
-        }
-
-        await writer.FlushAsync();
-    }
+    private static Task WriteAsync(NpgsqlDataSource db, IEnumerable<TradeRecord> trades) => Rows.WriteAsync(db, MarketDataTables.Trades, trades);
 
     /// <summary>Trades ten days old and an hour old (one-day partitions), one symbol, sequence numbers in time order.</summary>
     private static async Task<NpgsqlDataSource> DatabaseWithOldAndNewTradesAsync(PostgresFixture postgres)

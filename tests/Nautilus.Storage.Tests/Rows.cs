@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
 using Nautilus.MarketData.Engine.Persistence;
 using Nautilus.Model;
+using Nautilus.Storage.Writing;
+using Npgsql;
 
 namespace Nautilus.Storage.Tests;
 
@@ -28,5 +31,17 @@ internal static class Rows
             var open = 100 + Math.Sin(i / 50.0);
             yield return new BarRecord(symbol, 60, t0.AddMinutes(i), open, open + 0.5, open - 0.5, open + 0.1, 1000 + i, 10);
         }
+    }
+
+    /// <summary>Writes <paramref name="rows"/> through a real writer of <paramref name="target"/> and waits until they are stored.</summary>
+    public static async Task WriteAsync<T>(NpgsqlDataSource db, ICopyTarget<T> target, IEnumerable<T> rows)
+    {
+        await using var writer = new TimeSeriesWriter<T>(db, target, new TimeSeriesWriterOptions(), NullLogger.Instance);
+        foreach (var row in rows)
+        {
+            await writer.WriteAsync(row);
+        }
+
+        await writer.FlushAsync();
     }
 }

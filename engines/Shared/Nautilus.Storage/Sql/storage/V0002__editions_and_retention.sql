@@ -14,6 +14,20 @@ $$;
 
 ALTER TABLE storage.time_series ADD COLUMN retention interval;
 
+-- The registry row of a time-series table; an error naming it when it is none.
+CREATE FUNCTION storage.time_series_of(p_schema text, p_table text) RETURNS storage.time_series
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_ts storage.time_series%ROWTYPE;
+BEGIN
+    SELECT * INTO v_ts FROM storage.time_series WHERE table_schema = p_schema AND table_name = p_table;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'storage: %.% is not a time-series table', p_schema, p_table USING ERRCODE = 'undefined_table';
+    END IF;
+    RETURN v_ts;
+END
+$$;
+
 -- As before, plus: under the Apache edition a hypertable without compression (which that edition refuses).
 CREATE OR REPLACE FUNCTION storage.create_time_series(
     p_schema text, p_table text, p_columns text, p_time_column text, p_interval interval,
@@ -53,10 +67,7 @@ DECLARE
     v_created integer := 0;
     v_part    text;
 BEGIN
-    SELECT * INTO v_ts FROM storage.time_series WHERE table_schema = p_schema AND table_name = p_table;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'storage: %.% is not a time-series table', p_schema, p_table USING ERRCODE = 'undefined_table';
-    END IF;
+    v_ts := storage.time_series_of(p_schema, p_table);
     IF v_ts.mode <> 'native-partitioning' THEN
         RETURN 0;
     END IF;
@@ -117,10 +128,7 @@ DECLARE
     v_dropped integer := 0;
     v_part    record;
 BEGIN
-    SELECT * INTO v_ts FROM storage.time_series WHERE table_schema = p_schema AND table_name = p_table;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'storage: %.% is not a time-series table', p_schema, p_table USING ERRCODE = 'undefined_table';
-    END IF;
+    v_ts := storage.time_series_of(p_schema, p_table);
     IF v_ts.retention IS NULL OR v_ts.mode = 'timescaledb' THEN
         RETURN 0;
     END IF;
