@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using Nautilus.WebSocket.Domain;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
@@ -19,22 +20,20 @@ public sealed record ClientStatus(Guid Id, string Remote, DateTimeOffset Connect
 /// (quotes, books, trade prints, prices, features) is sent at most once per interval — replaced ones counted as
 /// sampled — while bars and business messages still go out at once, every one of them.
 /// </summary>
-public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string remote, GatewayMetrics metrics)
+public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string remote, GatewayMetrics metrics, TimeProvider? clock = null)
 {
-    public const int MaxQueued = 10_000;
+    public const int MaxQueued = ClientOutbox<object>.DefaultMaxQueued;
 
     private readonly Lock _gate = new();
     private volatile HashSet<string> _topics = []; // replaced, never changed: the shard reads it without the lock
     private TopicSubscribers? _index;              // the shard's topic index this client is listed in, once added
-    private readonly Dictionary<string, Outgoing> _latest = [];
-    private readonly Dictionary<string, long> _snapshotAt = []; // topic -> sequence of its snapshot, until a newer update passes
-    private readonly Queue<Outgoing> _queue = new();
+    // The rules of what is kept, replaced, dropped and held back; used under _gate.
+    private readonly ClientOutbox<Outgoing> _outbox = new(clock ?? TimeProvider.System);
     private readonly List<Outgoing> _batch = [];
     private int _sending;
     private volatile bool _closed;
-    private long _sent, _sampled, _conflated, _dropped;
-    private volatile int _throttleMs;
-    private long _nextSampleAt;      // Stopwatch timestamp before which sampled slots wait
+    private long _sent;
+    private volatile int _throttleMs; // the outbox's, read without the lock on every message
     private int _timerArmed;
     private Timer? _timer;
 
@@ -48,8 +47,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             lock (_gate)
             {
                 return new ClientStatus(Id, remote, ConnectedAt, [.. _topics], _throttleMs,
-                    Interlocked.Read(ref _sent), Interlocked.Read(ref _sampled), Interlocked.Read(ref _conflated),
-                    Interlocked.Read(ref _dropped), _latest.Count + _queue.Count);
+                    Interlocked.Read(ref _sent), _outbox.Sampled, _outbox.Conflated, _outbox.Dropped, _outbox.Pending);
             }
         }
     }
@@ -58,7 +56,14 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     public int ThrottleMs
     {
         get => _throttleMs;
-        set => _throttleMs = Math.Max(0, value);
+        set
+        {
+            lock (_gate)
+            {
+                _outbox.ThrottleMs = value;
+                _throttleMs = _outbox.ThrottleMs;
+            }
+        }
     }
 
     /// <summary>
@@ -77,13 +82,13 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             _index?.Add(this, topics); // the index lists a client once per topic however often it is named
             _topics = [.. _topics, .. topics];
-            _queue.Enqueue(Outgoing.Control(acknowledgement([.. _topics])));
+            _outbox.Offer(Outgoing.Control(acknowledgement([.. _topics])), slot: null);
             foreach (var snapshot in snapshots)
             {
                 if (snapshot.SnapshotFrame is { } frame)
                 {
-                    _queue.Enqueue(Outgoing.Control(frame));
-                    _snapshotAt[snapshot.Topic] = snapshot.Sequence;
+                    _outbox.Offer(Outgoing.Control(frame), slot: null);
+                    _outbox.MarkSnapshot(snapshot.Topic, snapshot.Sequence);
                 }
             }
         }
@@ -101,7 +106,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             _index?.Remove(this, removed);
             foreach (var topic in removed)
             {
-                _snapshotAt.Remove(topic);
+                _outbox.Forget(topic);
             }
 
             _topics = remaining;
@@ -148,45 +153,16 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
     {
         lock (_gate)
         {
-            // The shard may have held an update from before the snapshot when the client subscribed: the client has newer.
-            if (_snapshotAt.Count > 0 && outgoing.Message is { } message && _snapshotAt.TryGetValue(message.Topic, out var snapshotAt))
+            switch (_outbox.Offer(outgoing, slot, outgoing.Message?.Topic, outgoing.Message?.Sequence ?? 0))
             {
-                if (message.Sequence <= snapshotAt)
-                {
-                    return;
-                }
-
-                _snapshotAt.Remove(message.Topic);
-            }
-
-            if (slot is not null)
-            {
-                ref var pending = ref CollectionsMarshal.GetValueRefOrAddDefault(_latest, slot, out var replaced);
-                if (replaced)
-                {
-                    if (_throttleMs > 0)
-                    {
-                        Interlocked.Increment(ref _sampled); // asked for: not the client falling behind
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref _conflated);
-                        metrics.Conflated();
-                    }
-                }
-
-                pending = outgoing;
-            }
-            else
-            {
-                if (_queue.Count >= MaxQueued)
-                {
-                    _queue.Dequeue();
-                    Interlocked.Increment(ref _dropped);
+                case Offered.Stale:
+                    return; // the shard held an update from before the snapshot the client just got: it has newer
+                case Offered.Conflated:
+                    metrics.Conflated();
+                    break;
+                case Offered.DroppedOldest:
                     metrics.Dropped();
-                }
-
-                _queue.Enqueue(outgoing);
+                    break;
             }
         }
 
@@ -220,14 +196,10 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         {
             while (!_closed && socket.State == WebSocketState.Open)
             {
-                long sampleWait;
+                TimeSpan sampleWait;
                 lock (_gate)
                 {
-                    while (_queue.TryDequeue(out var queued))
-                    {
-                        _batch.Add(queued); // not AddRange: a Queue is no ICollection<T>, so that would enumerate it through an interface
-                    }
-                    sampleWait = TakeDueSamples();
+                    sampleWait = _outbox.TakeDue(_batch);
                 }
 
                 if (_batch.Count == 0)
@@ -238,7 +210,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                     bool more;
                     lock (_gate)
                     {
-                        more = _queue.Count > 0 || (_latest.Count > 0 && Stopwatch.GetTimestamp() >= _nextSampleAt);
+                        more = _outbox.HasDue;
                     }
 
                     if (more && Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
@@ -246,7 +218,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
                         continue;
                     }
 
-                    if (sampleWait > 0)
+                    if (sampleWait > TimeSpan.Zero)
                     {
                         WakeAfter(sampleWait);
                     }
@@ -280,32 +252,8 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
         }
     }
 
-    /// <summary>
-    /// Moves the newest message of each slot into the batch unless a throttled client's interval has not passed yet;
-    /// returns how long until it has (0: nothing waits). Called under the gate.
-    /// </summary>
-    private long TakeDueSamples()
-    {
-        if (_latest.Count == 0)
-        {
-            return 0;
-        }
-
-        var throttle = _throttleMs * Stopwatch.Frequency / 1000; // Stopwatch ticks between two sends of samples
-        var now = Stopwatch.GetTimestamp();
-        if (throttle > 0 && now < _nextSampleAt)
-        {
-            return _nextSampleAt - now;
-        }
-
-        _batch.AddRange(_latest.Values);
-        _latest.Clear();
-        _nextSampleAt = now + throttle;
-        return 0;
-    }
-
     /// <summary>Tries to send again once a throttled client's interval has passed (one timer per client, armed once).</summary>
-    private void WakeAfter(long stopwatchTicks)
+    private void WakeAfter(TimeSpan wait)
     {
         if (Interlocked.CompareExchange(ref _timerArmed, 1, 0) != 0 || _closed)
         {
@@ -317,7 +265,7 @@ public sealed class ClientSession(System.Net.WebSockets.WebSocket socket, string
             Volatile.Write(ref _timerArmed, 0);
             TrySend();
         });
-        _timer.Change(TimeSpan.FromSeconds((double)stopwatchTicks / Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+        _timer.Change(wait + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>A bus message (its frame written on first send, shared by every client) or a control frame of this client.</summary>
