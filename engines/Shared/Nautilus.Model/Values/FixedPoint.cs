@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 namespace Nautilus.Model;
 
 /// <summary>
@@ -81,6 +84,12 @@ internal static class FixedPoint
 
     /// <summary><paramref name="raw"/> at <paramref name="from"/> restated at the finer or equal <paramref name="to"/>.</summary>
     public static long Rescale(long raw, int from, int to) => checked(raw * Powers[to - from]);
+
+    /// <summary>A JSON number, or a string holding one, as the decimal it is written as (its digits kept).</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String
+            ? decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
+            : reader.GetDecimal();
 
     /// <summary>The number of decimal places <paramref name="value"/> is written with (1.50 has 2).</summary>
     public static int PrecisionOf(decimal value) => value.Scale;

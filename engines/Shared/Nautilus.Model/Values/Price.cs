@@ -117,9 +117,7 @@ public sealed class PriceJsonConverter : JsonConverter<Price>
 {
     public override Price Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var value = reader.TokenType == JsonTokenType.String
-            ? decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-            : reader.GetDecimal();
+        var value = FixedPoint.ReadDecimal(ref reader);
         return Price.FromDecimal(value, FixedPoint.PrecisionOf(value));
     }
 

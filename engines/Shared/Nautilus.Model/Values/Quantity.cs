@@ -108,9 +108,7 @@ public sealed class QuantityJsonConverter : JsonConverter<Quantity>
 {
     public override Quantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var value = reader.TokenType == JsonTokenType.String
-            ? decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-            : reader.GetDecimal();
+        var value = FixedPoint.ReadDecimal(ref reader);
         return Quantity.FromDecimal(value, FixedPoint.PrecisionOf(value));
     }
 
