@@ -1,5 +1,5 @@
 using Nautilus.Engine.Hosting;
-using Nautilus.MarketData.Engine.Feeds;
+using Nautilus.MarketData.Engine.Extensions;
 using Nautilus.Platform;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,15 +1,16 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nautilus.MarketData.Engine.Apis;
+using Nautilus.MarketData.Engine.Feeds;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Persistence;
 using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.MarketData.Engine.Replay;
 using Nautilus.Storage.Hosting;
 
-namespace Nautilus.MarketData.Engine.Feeds;
+namespace Nautilus.MarketData.Engine.Extensions;
 
-public static class MarketDataServiceExtensions
+public static class MarketDataExtensions
 {
     /// <summary>Instruments, feeds, the pipeline from feeds to bus and store, the latest-price cache.</summary>
     public static WebApplicationBuilder AddMarketData(this WebApplicationBuilder builder)
