@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Nautilus.Platform;
 
 namespace Nautilus.Web.Buses;
@@ -6,34 +5,33 @@ namespace Nautilus.Web.Buses;
 /// <summary>One engine's /api/bus/stats at one moment: cumulative counters per bus, and its consumer groups' backlog.</summary>
 public sealed record BusSample(string Engine, DateTimeOffset At, IReadOnlyDictionary<string, BusCounters> Buses)
 {
-    /// <summary>Reads the JSON of /api/bus/stats (see Nautilus.Engine.Hosting.BusStatsApi).</summary>
-    public static BusSample Parse(EngineDescriptor engine, DateTimeOffset at, JsonElement root)
+    /// <summary>An engine's /api/bus/stats, read as the record the engine writes it from.</summary>
+    public static BusSample From(EngineDescriptor engine, DateTimeOffset at, BusStatsReport report)
     {
         // Every bus the engine is connected to counts as reporting, even before it has sent or heard anything.
         var buses = engine.Buses.ToDictionary(BusNames.Of, _ => new BusCounters());
         BusCounters For(string bus) => buses.TryGetValue(bus, out var c) ? c : buses[bus] = new BusCounters();
 
-        foreach (var type in root.GetProperty("types").EnumerateArray())
+        foreach (var type in report.Types)
         {
-            var counters = For(type.GetProperty("bus").GetString()!);
-            counters.Published += type.GetProperty("published").GetInt64();
+            var counters = For(type.Bus);
+            counters.Published += type.Published;
             // Read off the bus: handled, or passed over by a subscription's filter (Features wants bars only).
-            counters.Consumed += type.GetProperty("consumed").GetInt64() + type.GetProperty("passedOver").GetInt64();
-            counters.Conflated += type.GetProperty("conflated").GetInt64();
-            counters.DeadLettered += type.GetProperty("deadLettered").GetInt64();
+            counters.Consumed += type.Consumed + type.PassedOver;
+            counters.Conflated += type.Conflated;
+            counters.DeadLettered += type.DeadLettered;
         }
 
-        foreach (var group in root.GetProperty("consumerGroups").EnumerateArray())
+        foreach (var group in report.ConsumerGroups)
         {
-            var wire = group.GetProperty("type").GetString()!;
-            if (MessageRouting.FromWireName(wire) is not { } type)
+            if (MessageRouting.FromWireName(group.Type) is not { } type)
             {
                 continue;
             }
 
             var counters = For(BusNames.Of(MessageRouting.BusOf(type)));
-            counters.Lag += group.GetProperty("lag").ValueKind == JsonValueKind.Number ? group.GetProperty("lag").GetInt64() : 0;
-            counters.Pending += group.GetProperty("pending").GetInt64();
+            counters.Lag += group.Lag ?? 0;
+            counters.Pending += group.Pending;
         }
 
         return new BusSample(engine.Name, at, buses);

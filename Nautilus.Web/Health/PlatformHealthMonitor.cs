@@ -108,8 +108,9 @@ public sealed class PlatformHealthMonitor(IHttpClientFactory httpClients, IConfi
             using var response = await client.GetAsync($"https+http://{engine.Name}/api/bus/stats", timeout.Token);
             response.EnsureSuccessStatusCode();
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            using var json = await JsonDocument.ParseAsync(body, cancellationToken: timeout.Token);
-            return BusSample.Parse(engine, DateTimeOffset.UtcNow, json.RootElement);
+            var report = await JsonSerializer.DeserializeAsync<BusStatsReport>(body, JsonSerializerOptions.Web, timeout.Token)
+                ?? throw new JsonException("An empty /api/bus/stats answer.");
+            return BusSample.From(engine, DateTimeOffset.UtcNow, report);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested &&
                                    ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException or KeyNotFoundException)

@@ -11,15 +11,6 @@ namespace Nautilus.Engine.Hosting;
 /// <summary>What this engine's buses did: per message type counters and latency, and its consumer group's lag.</summary>
 public static class BusStatsApi
 {
-    public sealed record TypeReport(
-        string Type, string Bus, long Published, long Conflated, long Delayed, long Written, long WriteRetries,
-        long Consumed, long Retried, long DeadLettered, long Duplicates, long PassedOver, long TrimmedEntries, long AckedEntries,
-        double? LatencyP50Ms, double? LatencyP99Ms, double? LatencyP999Ms);
-
-    public sealed record GroupReport(string Type, string Stream, long? Lag, long Pending);
-
-    public sealed record BusStatsReport(string Group, IReadOnlyList<TypeReport> Types, IReadOnlyList<GroupReport> ConsumerGroups, long PublishQueue);
-
     public static IEndpointRouteBuilder MapBusStatsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/bus/stats", GetStatsAsync)
@@ -34,12 +25,12 @@ public static class BusStatsApi
     {
         static double? Ms(LatencyHistogram h, double q) => h.Count == 0 ? null : Math.Round(h.Quantile(q) / 1000.0, 3);
 
-        var types = stats.Active.Select(t => new TypeReport(
+        var types = stats.Active.Select(t => new BusStatsReport.TypeReport(
             MessageRouting.WireName(t.Type), BusNames.Of(MessageRouting.BusOf(t.Type)), t.Published, t.Conflated, t.Delayed,
             t.Written, t.WriteRetries, t.Consumed, t.Retried, t.DeadLettered, t.Duplicates, t.PassedOver, t.TrimmedEntries, t.AckedEntries,
             Ms(t.Latency, 0.5), Ms(t.Latency, 0.99), Ms(t.Latency, 0.999))).ToArray();
 
-        var groups = new List<GroupReport>();
+        var groups = new List<BusStatsReport.GroupReport>();
         foreach (var type in engine.Consumes)
         {
             var stream = StreamNames.Of(type);
@@ -50,7 +41,7 @@ public static class BusStatsApi
                 var mine = info.FirstOrDefault(g => g.Name == engine.Name);
                 if (mine.Name is not null)
                 {
-                    groups.Add(new GroupReport(MessageRouting.WireName(type), stream, mine.Lag, mine.PendingMessageCount));
+                    groups.Add(new BusStatsReport.GroupReport(MessageRouting.WireName(type), stream, mine.Lag, mine.PendingMessageCount));
                 }
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)

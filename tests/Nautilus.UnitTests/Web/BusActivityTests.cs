@@ -9,14 +9,14 @@ public sealed class BusActivityTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
     private static BusSample Sample(string engine, DateTimeOffset at, long published, long consumed, long lag, long passedOver = 0) =>
-        BusSample.Parse(EngineCatalog.All.Single(e => e.Name == engine), at, JsonDocument.Parse($$"""
+        BusSample.From(EngineCatalog.All.Single(e => e.Name == engine), at, JsonSerializer.Deserialize<BusStatsReport>($$"""
             {"group":"{{engine}}","publishQueue":0,
              "types":[{"type":"PRICE_UPDATE","bus":"marketdata-bus","published":{{published}},"conflated":3,"delayed":0,"written":0,
                        "writeRetries":0,"consumed":{{consumed}},"retried":0,"deadLettered":1,"duplicates":0,
                        "passedOver":{{passedOver}}}],
              "consumerGroups":[{"type":"PRICE_UPDATE","stream":"s","lag":{{lag}},"pending":2},
                                {"type":"FEATURE_UPDATE","stream":"f","lag":null,"pending":0}]}
-            """).RootElement);
+            """, JsonSerializerOptions.Web)!);
 
     [Fact]
     public void Rates_are_counter_differences_over_the_interval_summed_over_engines()
