@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Nautilus.MarketData.Contracts;
 
 namespace Nautilus.Web.Market;
 
@@ -20,11 +21,9 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
 
     public async Task<IReadOnlyList<FeedRow>> FeedsAsync(CancellationToken ct = default)
     {
-        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/feeds", ct));
-        return json.RootElement.EnumerateArray().Select(f => new FeedRow(
-            f.GetProperty("name").GetString()!, f.GetProperty("description").GetString() ?? "", f.GetProperty("state").GetString()!,
-            f.GetProperty("events").GetInt64(), f.TryGetProperty("error", out var e) ? e.GetString() : null,
-            f.TryGetProperty("settings", out var s) && s.ValueKind == JsonValueKind.Object ? s.GetRawText() : "{}")).ToArray();
+        var feeds = await new MarketDataClient(Client).GetFeedsAsync(ct);
+        return feeds.Select(f => new FeedRow(f.Name, f.Description, f.State.ToString(), f.Events, f.Error,
+            f.Settings is JsonElement { ValueKind: JsonValueKind.Object } settings ? settings.GetRawText() : "{}")).ToArray();
     }
 
     /// <summary>Starts any feed with settings typed by the operator; returns null on success, else the problem.</summary>

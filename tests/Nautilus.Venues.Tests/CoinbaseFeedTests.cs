@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nautilus.Contracts;
+using Nautilus.MarketData.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Engine.Feeds;
 using Nautilus.Model;

@@ -33,6 +33,10 @@ public sealed class MarketDataClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<BarPage>(Json, ct) ?? new BarPage([], null, null);
     }
 
+    /// <summary>Every feed with its state, events and settings.</summary>
+    public async Task<IReadOnlyList<FeedStatus>> GetFeedsAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<FeedStatus[]>("/api/feeds", Json, ct) ?? [];
+
     /// <summary>Every stored bar in [from, to], following the pages, up to <paramref name="maxBars"/>.</summary>
     public async Task<IReadOnlyList<Model.Bar>> GetAllBarsAsync(string symbol, int interval, DateTimeOffset from, DateTimeOffset to,
         int maxBars = 500_000, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
+using Nautilus.MarketData.Contracts;
 using Nautilus.MarketData.Domain.Simulation;
 using Nautilus.MarketData.Engine.Feeds;
 

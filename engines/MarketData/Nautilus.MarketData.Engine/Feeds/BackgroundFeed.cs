@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nautilus.MarketData.Contracts;
 
 namespace Nautilus.MarketData.Engine.Feeds;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Nautilus.MarketData.Contracts;
 
 namespace Nautilus.MarketData.Engine.Feeds;
 

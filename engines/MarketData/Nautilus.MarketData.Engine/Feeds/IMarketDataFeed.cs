@@ -1,12 +1,7 @@
 using System.Text.Json;
+using Nautilus.MarketData.Contracts;
 
 namespace Nautilus.MarketData.Engine.Feeds;
-
-public enum FeedState { Stopped, Running, Faulted }
-
-/// <summary>A feed as the API and /health show it.</summary>
-public sealed record FeedStatus(
-    string Name, string Description, FeedState State, long Events, DateTimeOffset? StartedAt, string? Error, object? Settings);
 
 /// <summary>A source of market data: started with its settings, stopped, inspected. Every feed writes to the same pipeline.</summary>
 public interface IMarketDataFeed

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Nautilus.Contracts;
+using Nautilus.MarketData.Contracts;
 using Nautilus.MarketData.Domain.Instruments;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.MarketData.Domain.Simulation;
