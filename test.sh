@@ -29,6 +29,7 @@ fi
 
 status=0
 format_failed=0
+aborted=0
 echo "nautilus: checking formatting (dotnet format, .editorconfig)"
 if ! dotnet format Nautilus.sln --verify-no-changes --no-restore --verbosity quiet > artifacts/format.log 2>&1; then
   grep -E "error|warning" artifacts/format.log | sed 's|^|  |' | head -n 40
@@ -43,9 +44,17 @@ for project in "${projects[@]}"; do
   echo "nautilus: testing $project"
   # A test that hangs is stopped after 10 minutes and named (the longest test takes about one), instead of holding
   # the run until CI's limit.
-  dotnet test "$project" --no-build -nologo --logger "trx;LogFilePrefix=$(basename "$project")" \
+  if ! dotnet test "$project" --no-build -nologo --logger "trx;LogFilePrefix=$(basename "$project")" \
     --logger "console;verbosity=minimal" --results-directory "$results" \
-    --blame-hang-timeout 10m --blame-hang-dump-type none || status=1
+    --blame-hang-timeout 10m --blame-hang-dump-type none; then
+    status=1
+    # A run aborted by a hung or crashed test host records no failure of its own in its TRX: count it as one.
+    trx=$(ls -t "$results/$(basename "$project")"*.trx 2>/dev/null | head -n 1)
+    if [ -z "$trx" ] || ! grep -o '<Counters [^>]*' "$trx" | grep -q ' failed="[1-9]'; then
+      echo "nautilus: $project was aborted (a test hung or crashed the host; see above): counted as one failure"
+      aborted=$((aborted + 1))
+    fi
+  fi
 done
 
 count() { # sum one attribute of the <Counters> element over every TRX file
@@ -57,7 +66,7 @@ count() { # sum one attribute of the <Counters> element over every TRX file
   done
   echo "$total"
 }
-passed=$(count passed); failed=$(( $(count failed) + format_failed )); notexec=$(count notExecuted)
+passed=$(count passed); failed=$(( $(count failed) + format_failed + aborted )); notexec=$(count notExecuted)
 trx_files=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 if [ "$trx_files" -lt "${#projects[@]}" ]; then
   echo "nautilus: expected ${#projects[@]} test result files, found $trx_files"

@@ -206,28 +206,47 @@ public sealed class BusTests : IAsyncLifetime
         await using var publisher = new BusHost(_marketData, _logic, "risk-engine");
         var restarted = Task.CompletedTask;
 
-        for (var i = 0; i < count; i++)
+        try
         {
-            await publisher.Publisher.PublishAsync(Messages.Alert(i));
-            if (i == count / 3)
+            for (var i = 0; i < count; i++)
             {
-                await _logicServer.KillAsync();
-                // The outage is real for both sides before publishing goes on.
-                await Eventually.TrueAsync(() => !_logic.IsConnected, Within, "the client noticed the outage");
-                // Bring Redis back once the publisher feels the outage: alerts are business messages, so a full queue
-                // makes PublishAsync wait (back-pressure) rather than drop, and this loop stops until the bus returns.
-                restarted = Task.Run(async () =>
+                // Publishing waits while the bus is down: a restart that fails must fail the test, not leave it waiting.
+                var publish = publisher.Publisher.PublishAsync(Messages.Alert(i)).AsTask();
+                if (await Task.WhenAny(publish, restarted.IsCompleted ? publish : restarted) != publish)
                 {
-                    await Eventually.TrueAsync(() => publisher.Stats[MessageType.RiskAlert].Delayed > 0, Within, "publishing waits for the bus");
-                    await _logicServer.StartProcessAsync();
-                });
+                    await restarted; // throws what went wrong with the restart
+                }
+
+                await publish.WaitAsync(Within);
+                if (i == count / 3)
+                {
+                    await _logicServer.KillAsync();
+                    // The outage is real for both sides before publishing goes on.
+                    await Eventually.TrueAsync(() => !_logic.IsConnected, Within, "the client noticed the outage");
+                    // Bring Redis back once the publisher feels the outage: alerts are business messages, so a full queue
+                    // makes PublishAsync wait (back-pressure) rather than drop, and this loop stops until the bus returns.
+                    restarted = Task.Run(async () =>
+                    {
+                        await Eventually.TrueAsync(() => publisher.Stats[MessageType.RiskAlert].Delayed > 0, Within, "publishing waits for the bus");
+                        await _logicServer.StartProcessAsync();
+                    });
+                }
+            }
+
+            await restarted;
+            await publisher.Publisher.FlushAsync().WaitAsync(Within);
+
+            await Eventually.TrueAsync(() => seen.Count == count, Within, $"all {count} alerts consumed after the restart (have {seen.Count})");
+            Assert.True(_logic.IsConnected);
+        }
+        finally
+        {
+            // Whatever failed, the bus comes back for the hosts' disposal and the tests after this one.
+            if (!_logicServer.IsRunning)
+            {
+                await _logicServer.StartProcessAsync();
             }
         }
-        await restarted;
-        await publisher.Publisher.FlushAsync().WaitAsync(Within);
-
-        await Eventually.TrueAsync(() => seen.Count == count, Within, $"all {count} alerts consumed after the restart (have {seen.Count})");
-        Assert.True(_logic.IsConnected);
     }
 
     [Fact]

@@ -70,6 +70,9 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the server process is up (not killed, not exited).</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
     /// <summary>SIGKILL: no shutdown, as a crash.</summary>
     public async Task KillAsync()
     {
