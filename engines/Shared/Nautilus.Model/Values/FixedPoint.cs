@@ -85,11 +85,12 @@ internal static class FixedPoint
     /// <summary><paramref name="raw"/> at <paramref name="from"/> restated at the finer or equal <paramref name="to"/>.</summary>
     public static long Rescale(long raw, int from, int to) => checked(raw * Powers[to - from]);
 
+    /// <summary>Text as the decimal it is written as, its digits kept ("1.50" has two places).</summary>
+    public static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
     /// <summary>A JSON number, or a string holding one, as the decimal it is written as (its digits kept).</summary>
     public static decimal ReadDecimal(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String
-            ? decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-            : reader.GetDecimal();
+        reader.TokenType == JsonTokenType.String ? ParseDecimal(reader.GetString()!) : reader.GetDecimal();
 
     /// <summary>The number of decimal places <paramref name="value"/> is written with (1.50 has 2).</summary>
     public static int PrecisionOf(decimal value) => value.Scale;

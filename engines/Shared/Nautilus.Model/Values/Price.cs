@@ -58,7 +58,7 @@ public readonly struct Price : IEquatable<Price>, IComparable<Price>
     /// <summary>"101.250" is 101.250 at precision 3: a venue's text keeps its digits.</summary>
     public static Price Parse(string text)
     {
-        var value = decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var value = FixedPoint.ParseDecimal(text);
         return FromDecimal(value, FixedPoint.PrecisionOf(value));
     }
 

@@ -58,7 +58,7 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
 
     public static Quantity Parse(string text)
     {
-        var value = decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var value = FixedPoint.ParseDecimal(text);
         return FromDecimal(value, FixedPoint.PrecisionOf(value));
     }
 
