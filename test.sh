@@ -37,6 +37,12 @@ if ! dotnet format Nautilus.sln --verify-no-changes --no-restore --verbosity qui
   format_failed=1
   status=1
 fi
+echo "nautilus: checking line length (scripts/line-length.sh)"
+if ! scripts/line-length.sh; then
+  echo "nautilus: lines longer than .editorconfig's max_line_length (counted as one failure)"
+  format_failed=$((format_failed + 1))
+  status=1
+fi
 
 # One project at a time: the integration tests start the whole platform and want both cores to themselves.
 projects=(tests/Nautilus.UnitTests tests/Nautilus.Messaging.Tests tests/Nautilus.Storage.Tests tests/Nautilus.Venues.Tests tests/Nautilus.IntegrationTests)

@@ -1,10 +1,13 @@
 using Nautilus.MarketData.Contracts;
+using Nautilus.Platform;
+
 namespace Nautilus.Web.Market;
 
 public static class MarketExtensions
 {
     public static WebApplicationBuilder AddMarket(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<GatewayConnectionOptions>(GatewayConnectionOptions.Section);
         builder.Services.AddHttpClient(MarketStream.MarketDataHttp, http => http.BaseAddress = new Uri(MarketDataClient.BaseAddress));
         // Tick-file uploads stream up to 64 MB from the browser: the default pipeline's 10 s attempt timeout would cut
         // them off, and its retries cannot resend a stream that was read once.

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Nautilus.MarketData.Contracts;
+using Nautilus.Platform;
 
 namespace Nautilus.Web.Market;
 
@@ -29,7 +30,8 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
     /// <summary>Starts any feed with settings typed by the operator; returns null on success, else the problem.</summary>
     public async Task<string?> StartFeedAsync(string name, string settingsJson)
     {
-        using var content = new StringContent(string.IsNullOrWhiteSpace(settingsJson) ? "{}" : settingsJson, System.Text.Encoding.UTF8, "application/json");
+        using var content = new StringContent(string.IsNullOrWhiteSpace(settingsJson) ? "{}" : settingsJson, System.Text.Encoding.UTF8,
+            "application/json");
         using var response = await Client.PostAsync($"/api/feeds/{Uri.EscapeDataString(name)}/start", content);
         return await ProblemOfAsync(response);
     }
@@ -44,22 +46,20 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
     public async Task<UploadResult> UploadReplayFileAsync(string name, Stream file, CancellationToken ct = default)
     {
         using var content = new StreamContent(file);
-        content.Headers.ContentType = new(name.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "application/vnd.apache.parquet" : "text/csv");
-        using var response = await httpClients.CreateClient(UploadClient).PutAsync($"/api/replay/files/{Uri.EscapeDataString(name)}", content, ct);
+        content.Headers.ContentType =
+            new(name.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "application/vnd.apache.parquet" : "text/csv");
+        using var response = await httpClients.CreateClient(UploadClient)
+            .PutAsync($"/api/replay/files/{Uri.EscapeDataString(name)}", content, ct);
         if (!response.IsSuccessStatusCode)
         {
             return new UploadResult(false, await ProblemOfAsync(response) ?? response.StatusCode.ToString(), []);
         }
 
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-        var r = json.RootElement;
-        var errors = r.GetProperty("errors").EnumerateArray()
-            .Select(e => $"line {e.GetProperty("line").GetInt32()}, {e.GetProperty("field").GetString()}: {e.GetProperty("problem").GetString()}")
-            .ToArray();
+        var r = await response.Content.ReadFromJsonAsync<TickFileReport>(ct)
+            ?? throw new JsonException("The upload answered no report.");
         return new UploadResult(true,
-            $"{r.GetProperty("name").GetString()} stored: {r.GetProperty("rows").GetInt32()} rows ({r.GetProperty("trades").GetInt32()} trades, " +
-            $"{r.GetProperty("quotes").GetInt32()} quotes), {r.GetProperty("accepted").GetInt32()} will be accepted, {r.GetProperty("rejected").GetInt32()} refused",
-            errors);
+            $"{r.Name} stored: {r.Rows} rows ({r.Trades} trades, {r.Quotes} quotes), {r.Accepted} will be accepted, {r.Rejected} refused",
+            r.Errors.Select(e => $"line {e.Line}, {e.Field}: {e.Problem}").ToArray());
     }
 
     /// <summary>Returns null on success, else the problem's detail.</summary>
@@ -72,28 +72,5 @@ public sealed class MarketFeedClient(IHttpClientFactory httpClients)
         return await ProblemOfAsync(response);
     }
 
-    /// <summary>Null for a success; else the problem's fields at fault with their messages (or its detail).</summary>
-    private static async Task<string?> ProblemOfAsync(HttpResponseMessage response)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return null;
-        }
-
-        var text = await response.Content.ReadAsStringAsync();
-        try
-        {
-            using var problem = JsonDocument.Parse(text);
-            var root = problem.RootElement;
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-            {
-                return string.Join("; ", errors.EnumerateObject().Select(f => $"{f.Name}: {string.Join(", ", f.Value.EnumerateArray().Select(m => m.GetString()))}"));
-            }
-            return root.TryGetProperty("detail", out var d) ? d.GetString() : text;
-        }
-        catch (JsonException)
-        {
-            return text;
-        }
-    }
+    private static Task<string?> ProblemOfAsync(HttpResponseMessage response) => ApiProblem.DescribeAsync(response);
 }

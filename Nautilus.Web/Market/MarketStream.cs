@@ -1,27 +1,32 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Nautilus.Contracts;
 using Nautilus.MarketData.Contracts;
 using Nautilus.Model;
 using Nautilus.Platform;
+using Nautilus.Web.Health;
+using Nautilus.WebSocket.Contracts;
 
 namespace Nautilus.Web.Market;
 
 /// <summary>
-/// The UI's one connection to the streaming gateway (WebSocket engine): subscribes to MARKET_DATA and PRICE_UPDATE of
+/// The UI's one connection to the streaming gateway (WebSocket engine): subscribes to MARKET_DATA of
 /// every instrument as a throttled view (the newest quote, trade and book of each instrument ten times a second, every
 /// bar — a screen cannot show 100,000 ticks a second, and parsing them cost the UI and the gateway a tenth of the
 /// machine), keeps a <see cref="SymbolView"/> per instrument, reconnects when the gateway goes away. Pages
 /// read the views and re-render on <see cref="Version"/> changes; chart history before the connection comes from
 /// the MarketData engine's stored bars.
 /// </summary>
-public sealed class MarketStream(IConfiguration configuration, IHttpClientFactory httpClients, ILogger<MarketStream> logger) : BackgroundService
+public sealed class MarketStream(IConfiguration configuration, IOptions<GatewayConnectionOptions> options, IHttpClientFactory httpClients,
+    ILogger<MarketStream> logger) : BackgroundService
 {
     /// <summary>The named HttpClient of the MarketData engine (service discovery).</summary>
     public const string MarketDataHttp = "marketdata";
     public const int ChartIntervalSeconds = 1;
     public const int ThrottleMs = 100;
+    private static readonly string MarketDataWire = MessageRouting.WireName(MessageType.MarketData);
     private readonly ConcurrentDictionary<string, SymbolView> _views = new();
     private long _version;
 
@@ -45,7 +50,8 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
             {
                 await RunAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or InvalidOperationException or JsonException or IOException)
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or InvalidOperationException or JsonException
+                                           or IOException)
             {
                 Error = ex.Message;
                 logger.LogWarning("Streaming gateway connection lost: {Error}", ex.Message);
@@ -62,13 +68,15 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
 
     private async Task RunAsync(CancellationToken ct)
     {
-        var address = configuration["services:websocket-engine:http:0"]
-            ?? throw new InvalidOperationException("The WebSocket engine's address is not configured (services:websocket-engine:http:0).");
+        var address = PlatformHealthMonitor.PublicUrl(configuration, EngineCatalog.WebSocket)
+            ?? throw new InvalidOperationException(
+                $"The WebSocket engine's address is not configured (services:{EngineCatalog.WebSocket.Name}).");
         using var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("X-Api-Key", configuration["Nautilus:WebSocket:ApiKey"] ?? "");
-        await socket.ConnectAsync(new Uri(address.Replace("http", "ws", StringComparison.Ordinal).TrimEnd('/') + "/ws"), ct);
-        await socket.SendAsync(Encoding.UTF8.GetBytes($$"""{"op":"subscribe","topics":["MARKET_DATA:*","PRICE_UPDATE:*"],"throttleMs":{{ThrottleMs}}}"""),
-            WebSocketMessageType.Text, true, ct);
+        socket.Options.SetRequestHeader(GatewayAccess.ApiKeyHeader, options.Value.ApiKey);
+        await socket.ConnectAsync(new Uri(address.Replace("http", "ws", StringComparison.Ordinal).TrimEnd('/') + GatewayAccess.Path), ct);
+        var subscribe = new GatewayRequest(GatewayOps.Subscribe, [GatewayTopics.Every(MarketDataWire)], ThrottleMs);
+        await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(subscribe, JsonSerializerOptions.Web), WebSocketMessageType.Text, true,
+            ct);
         Connected = true;
         Error = null;
 
@@ -86,62 +94,47 @@ public sealed class MarketStream(IConfiguration configuration, IHttpClientFactor
         }
     }
 
-    private void Apply(ReadOnlySpan<byte> frame)
+    private void Apply(ReadOnlySpan<byte> utf8)
     {
-        var reader = new Utf8JsonReader(frame);
-        using var json = JsonDocument.ParseValue(ref reader);
-        var root = json.RootElement;
-        if (root.GetProperty("op").GetString() is not ("update" or "snapshot"))
+        if (GatewayFrame.Read(utf8) is not { IsMessage: true, Key: { } symbol } frame || frame.Type != MarketDataWire)
         {
             return;
         }
 
-        var data = root.GetProperty("data");
-        var symbol = root.GetProperty("key").GetString()!;
         var view = _views.GetOrAdd(symbol, s =>
         {
             var created = new SymbolView(s);
             _ = LoadHistoryAsync(created);
             return created;
         });
-        switch (root.GetProperty("type").GetString())
+        if (frame.ReadData<MarketDataEvent>()?.Data is not { } data)
         {
-            case "PRICE_UPDATE":
+            return;
+        }
+
+        var ts = data.TsEvent.ToDateTimeOffset();
+        switch (data)
+        {
+            case QuoteTick quote:
+                view.OnQuote(quote.BidPrice.AsDouble(), quote.BidSize.AsDouble(), quote.AskPrice.AsDouble(), quote.AskSize.AsDouble(), ts);
                 break;
-            case "MARKET_DATA":
-                // { seq, kind, data: { type: trade|quote|book|bar|bookDelta, instrumentId, ..., tsEvent (ns) } }
-                var item = data.GetProperty("data");
-                var ts = DateTimeOffset.FromUnixTimeMilliseconds(item.GetProperty("tsEvent").GetInt64() / 1_000_000);
-                switch (item.GetProperty("type").GetString())
-                {
-                    case "quote":
-                        view.OnQuote(item.GetProperty("bidPrice").GetDouble(), item.GetProperty("bidSize").GetDouble(),
-                            item.GetProperty("askPrice").GetDouble(), item.GetProperty("askSize").GetDouble(), ts);
-                        break;
-                    case "trade":
-                        view.OnTrade(item.GetProperty("price").GetDouble(), ts);
-                        break;
-                    case "book":
-                        view.OnBook(Levels(item.GetProperty("bids")), Levels(item.GetProperty("asks")));
-                        break;
-                    case "bar":
-                        if (item.Deserialize<Bar>(JsonSerializerOptions.Web) is { } bar && bar.BarType.IntervalSeconds == ChartIntervalSeconds)
-                        {
-                            view.OnBarTrades(bar.TradeCount);
-                            view.OnBar(bar);
-                        }
-
-                        break;
-                }
-
+            case TradeTick trade:
+                view.OnTrade(trade.Price.AsDouble(), ts);
+                break;
+            case OrderBookSnapshot book:
+                view.OnBook(Levels(book.Bids), Levels(book.Asks));
+                break;
+            case Bar { BarType.IntervalSeconds: ChartIntervalSeconds } bar:
+                view.OnBarTrades(bar.TradeCount);
+                view.OnBar(bar);
                 break;
         }
 
         Interlocked.Increment(ref _version);
     }
 
-    private static LadderLevel[] Levels(JsonElement side) =>
-        side.EnumerateArray().Select(l => new LadderLevel(l.GetProperty("price").GetDouble(), l.GetProperty("size").GetDouble())).ToArray();
+    private static LadderLevel[] Levels(IReadOnlyList<BookLevel> side) =>
+        side.Select(l => new LadderLevel(l.Price.AsDouble(), l.Size.AsDouble())).ToArray();
 
     /// <summary>The last ten minutes of stored one-second bars, so the chart is not empty when the UI starts.</summary>
     private async Task LoadHistoryAsync(SymbolView view)

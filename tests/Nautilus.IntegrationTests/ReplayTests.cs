@@ -92,7 +92,7 @@ public sealed class ReplayTests(PlatformFixture platform)
         var items = stored.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal("Seller", items[0].GetProperty("aggressor").GetString());
         Assert.Equal("Buyer", items[1].GetProperty("aggressor").GetString());
-        Assert.Equal(start.AddMilliseconds(200), items[0].GetProperty("ts").GetDateTime().ToUniversalTime());
+        Assert.Equal(start.AddMilliseconds(200), new UnixNanos(items[0].GetProperty("tsEvent").GetInt64()).ToUtcDateTime());
 
         // The file's own clock closes its bars: five whole minutes of one-minute bars with every trade's volume.
         JsonElement bars = default;

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nautilus.MarketData.Engine.Persistence;
+using Nautilus.Platform;
 using Nautilus.Storage.Hosting;
 using Nautilus.Storage.Writing;
 using Npgsql;
@@ -62,16 +65,21 @@ public abstract class RetentionTests(PostgresFixture postgres)
             MigrationTests.ScalarAsync<object>(db, "SELECT storage.set_retention('marketdata', 'nothing', interval '1 day')"));
         Assert.Equal(PostgresErrorCodes.UndefinedTable, unknown.SqlState);
 
-        var options = new StorageOptions
+        // What an engine does at start-up: bind the section and check it.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            Retention = { ["marketdata.trade_blocks"] = TimeSpan.Zero, ["trade_blocks"] = TimeSpan.FromDays(1) },
-            MaintenanceInterval = TimeSpan.Zero,
-        };
-        var problems = new StorageOptions.Validation().Validate(null, options);
-        Assert.True(problems.Failed);
-        Assert.Equal(3, problems.Failures!.Count());
-        Assert.Contains(problems.Failures!, f => f.Contains("Nautilus:Storage:Retention:marketdata.trade_blocks must be positive", StringComparison.Ordinal));
-        Assert.Contains(problems.Failures!, f => f.Contains("'trade_blocks' is not a schema.table name", StringComparison.Ordinal));
+            [$"{StorageOptions.Section}:Retention:marketdata.trade_blocks"] = "00:00:00",
+            [$"{StorageOptions.Section}:Retention:trade_blocks"] = "1.00:00:00",
+            [$"{StorageOptions.Section}:MaintenanceInterval"] = "00:00:00",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        using var provider = services.BuildServiceProvider();
+        var refused = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+        var problems = refused.Failures.ToArray();
+        Assert.Equal(3, problems.Length);
+        Assert.Contains(problems, f => f.Contains("Nautilus:Storage:Retention:marketdata.trade_blocks must be positive", StringComparison.Ordinal));
+        Assert.Contains(problems, f => f.Contains("'trade_blocks' is not a schema.table name", StringComparison.Ordinal));
     }
 
     [Fact]

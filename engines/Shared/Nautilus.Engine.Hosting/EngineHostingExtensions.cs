@@ -57,8 +57,7 @@ public static class EngineHostingExtensions
         }
 
         // The buses: publish routed by type, this engine's consumer group, statistics.
-        builder.Services.AddOptions<BusOptions>()
-            .BindConfiguration("Nautilus:Bus")
+        builder.Services.AddValidatedOptions<BusOptions>(BusOptions.Section)
             .Configure(options => options.Source = engine.Name);
         builder.Services.AddNautilusMessaging(sp => new BusConnections(engine.Buses.ToDictionary(
             bus => bus, bus => sp.GetRequiredKeyedService<IConnectionMultiplexer>(BusNames.Of(bus)))));

@@ -1,8 +1,12 @@
+using Nautilus.Platform;
+
 namespace Nautilus.Messaging;
 
 /// <summary>Tuning of publishing and consuming; bound from configuration section <c>Nautilus:Bus</c>.</summary>
-public sealed class BusOptions
+public sealed class BusOptions : IValidatedOptions
 {
+    public const string Section = "Nautilus:Bus";
+
     /// <summary>Name of this service: the envelope's source and its consumer group.</summary>
     public string Source { get; set; } = "unknown";
 
@@ -59,4 +63,42 @@ public sealed class BusOptions
 
     /// <summary>Where a consumer group created for the first time starts: new messages only, or the whole stream.</summary>
     public bool NewGroupsReadFromStart { get; set; }
+
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (key, value) in new (string, long)[]
+                 {
+                     (nameof(PublishQueueCapacity), PublishQueueCapacity), (nameof(EnvelopesPerEntry), EnvelopesPerEntry),
+                     (nameof(WriteBatch), WriteBatch), (nameof(StreamMaxLength), StreamMaxLength), (nameof(ReadCount), ReadCount),
+                     (nameof(MaxAttempts), MaxAttempts),
+                 })
+        {
+            if (value <= 0)
+            {
+                yield return $"{Section}:{key} must be positive, not {value}.";
+            }
+        }
+
+        foreach (var (key, value) in new[]
+                 {
+                     (nameof(TrimInterval), TrimInterval), (nameof(ReadBlock), ReadBlock), (nameof(ClaimIdleAfter), ClaimIdleAfter),
+                     (nameof(ClaimInterval), ClaimInterval),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return $"{Section}:{key} must be a positive time, not {value}.";
+            }
+        }
+
+        if (StreamMaxAge < TimeSpan.Zero || RetryBackoff < TimeSpan.Zero)
+        {
+            yield return $"{Section}:{(StreamMaxAge < TimeSpan.Zero ? nameof(StreamMaxAge) : nameof(RetryBackoff))} cannot be negative.";
+        }
+
+        if (MarketDataTracesPerSecond < 0 || double.IsNaN(MarketDataTracesPerSecond))
+        {
+            yield return $"{Section}:{nameof(MarketDataTracesPerSecond)} must be 0 or more, not {MarketDataTracesPerSecond}.";
+        }
+    }
 }

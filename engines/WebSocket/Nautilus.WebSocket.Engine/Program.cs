@@ -1,6 +1,6 @@
 using Nautilus.Engine.Hosting;
 using Nautilus.Platform;
-using Nautilus.WebSocket.Engine.Gateway;
+using Nautilus.WebSocket.Engine.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine(EngineCatalog.WebSocket);

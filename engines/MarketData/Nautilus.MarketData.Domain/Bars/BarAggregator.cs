@@ -1,14 +1,17 @@
+using Nautilus.Model;
+
 namespace Nautilus.MarketData.Domain.Bars;
 
 /// <summary>
-/// Builds OHLCV bars of fixed intervals (e.g. 1 s and 1 min) from accepted trades, aligned on the Unix epoch. A bar
-/// closes when a trade of a later interval arrives or when the clock passes its end (<see cref="CloseDue"/>), so
-/// quiet instruments still get their bars; an interval without trades has no bar.
+/// Builds last-price <see cref="Bar"/>s of fixed intervals (e.g. 1 s and 1 min) from accepted trades, aligned on the Unix
+/// epoch, exact at the trades' precision. A bar closes when a trade of a later interval arrives or when the clock
+/// passes its end (<see cref="CloseDue(UnixNanos, List{Bar})"/>), so quiet instruments still get their bars; an interval
+/// without trades has no bar.
 /// </summary>
 public sealed class BarAggregator
 {
     private readonly int[] _intervals;
-    private readonly Dictionary<string, SymbolBars> _symbols = [];
+    private readonly Dictionary<InstrumentId, InstrumentBars> _instruments = [];
 
     /// <summary>Trades that arrived after their bar had closed (they are stored as trades; the closed bar is not reopened).</summary>
     public long LateTrades { get; private set; }
@@ -26,21 +29,21 @@ public sealed class BarAggregator
     public IReadOnlyList<int> Intervals => _intervals;
 
     /// <summary>Adds a trade; bars it closes are added to <paramref name="closed"/>.</summary>
-    public void OnTrade(string symbol, long tsNs, double price, double size, List<OhlcvBar> closed)
+    public void OnTrade(TradeTick trade, List<Bar> closed)
     {
-        if (!_symbols.TryGetValue(symbol, out var state))
+        if (!_instruments.TryGetValue(trade.InstrumentId, out var state))
         {
-            _symbols[symbol] = state = new SymbolBars(_intervals.Length);
+            _instruments[trade.InstrumentId] = state = new InstrumentBars(trade.InstrumentId, _intervals);
         }
 
-        var (bars, closedThrough) = (state.Open, state.ClosedThrough);
+        var tsNs = trade.TsEvent.Value;
         var late = false;
         for (var i = 0; i < _intervals.Length; i++)
         {
             var length = _intervals[i] * 1_000_000_000L;
             var openTime = tsNs - (tsNs % length + length) % length;
-            var bar = bars[i];
-            if (openTime <= closedThrough[i] || (bar is not null && openTime < bar.OpenTimeNs))
+            var bar = state.Open[i];
+            if (openTime <= state.ClosedThrough[i] || (bar is not null && openTime < bar.OpenTimeNs))
             {
                 // Its bar was closed (by a later trade or by the clock): reopening it would store a bar of the late
                 // trades alone over the whole one.
@@ -50,17 +53,17 @@ public sealed class BarAggregator
 
             if (bar is not null && bar.OpenTimeNs != openTime)
             {
-                Close(symbol, state, i, bar, closed);
+                Close(state, i, closed);
                 bar = null;
             }
 
             if (bar is null)
             {
-                bars[i] = new Building(openTime, price, size);
+                state.Open[i] = new Building(openTime, trade.Price, trade.Size);
             }
             else
             {
-                bar.Add(price, size);
+                bar.Add(trade.Price, trade.Size);
             }
         }
 
@@ -70,70 +73,78 @@ public sealed class BarAggregator
         }
     }
 
-    /// <summary>Closes every bar whose interval ended at or before <paramref name="nowNs"/>.</summary>
-    public void CloseDue(long nowNs, List<OhlcvBar> closed) => CloseDue(_ => nowNs, closed);
+    /// <summary>Closes every bar whose interval ended at or before <paramref name="now"/>.</summary>
+    public void CloseDue(UnixNanos now, List<Bar> closed) => CloseDue(_ => now, closed);
 
     /// <summary>Closes every bar whose interval ended at or before its own instrument's time (<see cref="InstrumentClocks"/>).</summary>
-    public void CloseDue(Func<string, long> nowOf, List<OhlcvBar> closed)
+    public void CloseDue(Func<InstrumentId, UnixNanos> nowOf, List<Bar> closed)
     {
-        foreach (var (symbol, state) in _symbols)
+        foreach (var (id, state) in _instruments)
         {
-            var nowNs = nowOf(symbol);
-            var bars = state.Open;
-            for (var i = 0; i < bars.Length; i++)
+            var nowNs = nowOf(id).Value;
+            for (var i = 0; i < state.Open.Length; i++)
             {
-                if (bars[i] is { } bar && bar.OpenTimeNs + _intervals[i] * 1_000_000_000L <= nowNs)
+                if (state.Open[i] is { } bar && bar.OpenTimeNs + _intervals[i] * 1_000_000_000L <= nowNs)
                 {
-                    Close(symbol, state, i, bar, closed);
-                    bars[i] = null;
+                    Close(state, i, closed);
                 }
             }
         }
     }
 
-    private void Close(string symbol, SymbolBars state, int interval, Building bar, List<OhlcvBar> closed)
+    private static void Close(InstrumentBars state, int interval, List<Bar> closed)
     {
+        var bar = state.Open[interval]!;
         state.ClosedThrough[interval] = bar.OpenTimeNs;
-        closed.Add(bar.ToBar(symbol, _intervals[interval]));
+        state.Open[interval] = null;
+        closed.Add(bar.ToBar(state.Types[interval]));
     }
 
-    /// <summary>The bar being built for a symbol and interval, if any (for "latest bar" views).</summary>
-    public OhlcvBar? Current(string symbol, int intervalSeconds)
+    /// <summary>The bar being built for an instrument and interval, if any (for "latest bar" views).</summary>
+    public Bar? Current(InstrumentId instrument, int intervalSeconds)
     {
         var i = Array.IndexOf(_intervals, intervalSeconds);
-        return i >= 0 && _symbols.TryGetValue(symbol, out var state) && state.Open[i] is { } bar ? bar.ToBar(symbol, intervalSeconds) : null;
+        return i >= 0 && _instruments.TryGetValue(instrument, out var state) && state.Open[i] is { } bar ? bar.ToBar(state.Types[i]) : null;
     }
 
     /// <summary>
-    /// One symbol's bars in the making, per interval, and the open time of the last bar closed per interval (a trade
+    /// One instrument's bars in the making, per interval, and the open time of the last bar closed per interval (a trade
     /// falling in it, or earlier, is late).
     /// </summary>
-    private sealed class SymbolBars(int intervals)
+    private sealed class InstrumentBars(InstrumentId id, int[] intervals)
     {
-        public Building?[] Open { get; } = new Building?[intervals];
-        public long[] ClosedThrough { get; } = Enumerable.Repeat(long.MinValue, intervals).ToArray();
+        public BarType[] Types { get; } = intervals.Select(i => new BarType(id, i)).ToArray();
+        public Building?[] Open { get; } = new Building?[intervals.Length];
+        public long[] ClosedThrough { get; } = Enumerable.Repeat(long.MinValue, intervals.Length).ToArray();
     }
 
-    private sealed class Building(long openTimeNs, double price, double size)
+    private sealed class Building(long openTimeNs, Price price, Quantity size)
     {
         public long OpenTimeNs { get; } = openTimeNs;
-        private readonly double _open = price;
-        private double _high = price;
-        private double _low = price;
-        private double _close = price;
-        private double _volume = size;
+        private readonly Price _open = price;
+        private Price _high = price;
+        private Price _low = price;
+        private Price _close = price;
+        private Quantity _volume = size;
         private int _trades = 1;
 
-        public void Add(double price, double size)
+        public void Add(Price price, Quantity size)
         {
-            _high = Math.Max(_high, price);
-            _low = Math.Min(_low, price);
+            if (price > _high)
+            {
+                _high = price;
+            }
+
+            if (price < _low)
+            {
+                _low = price;
+            }
+
             _close = price;
             _volume += size;
             _trades++;
         }
 
-        public OhlcvBar ToBar(string symbol, int interval) =>
-            new(symbol, interval, OpenTimeNs, _open, _high, _low, _close, _volume, _trades);
+        public Bar ToBar(BarType type) => new(type, _open, _high, _low, _close, _volume, _trades, new UnixNanos(OpenTimeNs));
     }
 }

@@ -27,6 +27,12 @@ public sealed record Instrument(
     /// <summary>Decimal places of its sizes: those of the lot size (1 gives 0, 0.00000001 gives 8).</summary>
     public int SizePrecision => PlacesOf(LotSize);
 
+    /// <summary>At the instrument's precision, or finer for a value off its grid (adjusted history): nothing is rounded away.</summary>
+    public Price PriceOf(double value) => Price.FromDoubleAtLeast(value, PricePrecision);
+
+    /// <summary>At the instrument's size precision, or finer for a value off its grid.</summary>
+    public Quantity SizeOf(double value) => Quantity.FromDoubleAtLeast(value, SizePrecision);
+
     private static int PlacesOf(decimal increment) => (increment / 1.0000000000000000000000000000m).Scale;
 
     /// <summary>Checks the fields a venue needs; returns (field, problem) pairs, empty when the instrument is valid.</summary>

@@ -1,13 +1,16 @@
 using Nautilus.Contracts;
+using Nautilus.MarketData.Contracts;
+using Nautilus.MarketData.Domain.Instruments;
 using Nautilus.Model;
 
 namespace Nautilus.MarketData.Domain.Replay;
 
-/// <summary>A bar read from a file, by its open time (UTC).</summary>
-public readonly record struct ImportedBar(string Symbol, DateTime OpenTime, double Open, double High, double Low, double Close, double Volume);
-
-/// <summary>What a file gave: the good bars (in file order), the bad rows, and how many data rows there were.</summary>
-public sealed record BarImport(IReadOnlyList<ImportedBar> Bars, IReadOnlyList<RowError> Errors, int Rows, string Layout);
+/// <summary>
+/// What a file gave: the good bars (in file order, at their instruments' precision), the problems found, how many data
+/// rows there were, and how many bars were refused (a bad row of a wide file can refuse several; an unknown instrument's
+/// bars are all refused but reported once).
+/// </summary>
+public sealed record BarImport(IReadOnlyList<Bar> Bars, IReadOnlyList<RowError> Errors, int Rows, string Layout, int Rejected);
 
 /// <summary>
 /// Reads OHLCV bars, from CSV or Parquet, in the layouts people have: Yahoo (<c>Date,Open,High,Low,Close,Adj Close,Volume</c>),
@@ -21,14 +24,18 @@ public sealed record BarImport(IReadOnlyList<ImportedBar> Bars, IReadOnlyList<Ro
 public static class BarFileReader
 {
     /// <summary>Reads a CSV file.</summary>
-    public static BarImport Read(TextReader reader, string? symbol = null) => Read(new CsvRowSource(reader), symbol);
+    public static BarImport Read(TextReader reader, Func<string, Instrument?> instrumentOf, int intervalSeconds = 86_400, string? symbol = null) =>
+        Read(new CsvRowSource(reader), instrumentOf, intervalSeconds, symbol);
 
+    /// <param name="rows">The file's rows.</param>
+    /// <param name="instrumentOf">The master's instrument of a symbol, or null when there is none (its bars are refused).</param>
+    /// <param name="intervalSeconds">The bars' interval (86,400 for daily files).</param>
     /// <param name="symbol">The instrument of a file that has no symbol column (Yahoo, Stooq); ignored otherwise.</param>
-    public static BarImport Read(RowSource rows, string? symbol = null)
+    public static BarImport Read(RowSource rows, Func<string, Instrument?> instrumentOf, int intervalSeconds = 86_400, string? symbol = null)
     {
         if (rows.Names.Count == 0)
         {
-            return new BarImport([], [new RowError(1, "file", "the file is empty")], 0, "none");
+            return new BarImport([], [new RowError(1, "file", "the file is empty")], 0, "none", 0);
         }
 
         var date = rows.Find("date", "datetime", "timestamp", "time", "<date>");
@@ -41,24 +48,26 @@ public static class BarFileReader
 
         if (date < 0)
         {
-            return new BarImport([], [new RowError(1, "date", "no date column (Date, Datetime, Timestamp or Time)")], 0, "unknown");
+            return new BarImport([], [new RowError(1, "date", "no date column (Date, Datetime, Timestamp or Time)")], 0, "unknown", 0);
         }
 
         var ohlc = open >= 0 && high >= 0 && low >= 0 && close >= 0;
         if (!ohlc && (open >= 0 || high >= 0 || low >= 0 || close >= 0))
         {
-            return new BarImport([], [new RowError(1, "header", "an OHLC file needs all of Open, High, Low and Close")], 0, "unknown");
+            return new BarImport([], [new RowError(1, "header", "an OHLC file needs all of Open, High, Low and Close")], 0, "unknown", 0);
         }
 
         if (ohlc && symbolColumn < 0 && string.IsNullOrWhiteSpace(symbol))
         {
-            return new BarImport([], [new RowError(1, "symbol", "the file has no symbol column: say which instrument it is")], 0, "ohlc");
+            return new BarImport([], [new RowError(1, "symbol", "the file has no symbol column: say which instrument it is")], 0, "ohlc", 0);
         }
 
-        var bars = new List<ImportedBar>();
+        var bars = new List<Bar>();
         var errors = new List<RowError>();
         var last = new Dictionary<string, DateTime>();
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
+        var rejected = 0;
         while (rows.Next())
         {
             count++;
@@ -93,7 +102,7 @@ public static class BarFileReader
                         continue;
                     }
 
-                    Add(new ImportedBar(name, when, price, price, price, price, 0), line, name);
+                    Add(name, when, price, price, price, price, 0, line, name);
                 }
 
                 continue;
@@ -129,22 +138,35 @@ public static class BarFileReader
                 continue;
             }
 
-            Add(new ImportedBar(rowSymbol, when, o, h, l, cl, v), line, rows.Field(date));
+            Add(rowSymbol, when, o, h, l, cl, v, line, rows.Field(date));
         }
 
         var layout = ohlc ? (symbolColumn >= 0 ? "long" : "ohlc") : "wide-close";
-        return new BarImport(bars, errors, count, rows.Format == "csv" ? layout : $"{rows.Format} {layout}");
+        return new BarImport(bars, errors, count, rows.Format == "csv" ? layout : $"{rows.Format} {layout}", rejected + errors.Count - unknown.Count);
 
-        void Add(ImportedBar bar, int at, string field)
+        void Add(string name, DateTime when, double o, double h, double l, double c, double v, int at, string field)
         {
-            if (last.TryGetValue(bar.Symbol, out var previous) && bar.OpenTime <= previous)
+            if (instrumentOf(name) is not { } instrument)
             {
-                errors.Add(new RowError(at, field, $"{bar.OpenTime:yyyy-MM-dd HH:mm:ss} is not after the previous bar of {bar.Symbol} ({previous:yyyy-MM-dd HH:mm:ss})"));
+                rejected++;
+                if (unknown.Add(name))
+                {
+                    errors.Add(new RowError(at, field == rows.Field(date) && symbolColumn >= 0 ? rows.Field(symbolColumn) : field,
+                        $"unknown instrument '{name}': create it first (its bars were not stored)"));
+                }
+
                 return;
             }
 
-            last[bar.Symbol] = bar.OpenTime;
-            bars.Add(bar);
+            if (last.TryGetValue(name, out var previous) && when <= previous)
+            {
+                errors.Add(new RowError(at, field, $"{when:yyyy-MM-dd HH:mm:ss} is not after the previous bar of {name} ({previous:yyyy-MM-dd HH:mm:ss})"));
+                return;
+            }
+
+            last[name] = when;
+            bars.Add(new Bar(new BarType(instrument.Id, intervalSeconds), instrument.PriceOf(o), instrument.PriceOf(h), instrument.PriceOf(l),
+                instrument.PriceOf(c), instrument.SizeOf(v), 0, UnixNanos.From(when)));
         }
     }
 

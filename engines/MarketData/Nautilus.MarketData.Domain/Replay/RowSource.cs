@@ -1,7 +1,5 @@
+using Nautilus.MarketData.Contracts;
 namespace Nautilus.MarketData.Domain.Replay;
-
-/// <summary>Why a row (1-based line number, the header being line 1) was not imported, and the column at fault.</summary>
-public sealed record RowError(int Line, string Field, string Problem);
 
 /// <summary>
 /// The rows of a data file, one at a time, whatever its format (CSV text or typed Parquet columns), so the bar and

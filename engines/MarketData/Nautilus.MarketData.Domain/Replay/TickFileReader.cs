@@ -1,4 +1,5 @@
 using Nautilus.Contracts;
+using Nautilus.MarketData.Contracts;
 using Nautilus.MarketData.Domain.Normalisation;
 using Nautilus.Model;
 

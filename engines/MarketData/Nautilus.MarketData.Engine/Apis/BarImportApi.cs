@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
+using Nautilus.MarketData.Contracts;
 using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Persistence;
@@ -12,8 +13,6 @@ public static class BarImportApi
 {
     public const int MaxErrorsReported = 200;
 
-    public sealed record ImportReport(string Layout, int Rows, int Stored, int Rejected, IReadOnlyList<RowError> Errors, bool ErrorsTruncated);
-
     public static IEndpointRouteBuilder MapBarImportApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/bars/import", ImportAsync).WithName("ImportBars").WithTags("Market data")
@@ -24,7 +23,7 @@ public static class BarImportApi
         return app;
     }
 
-    public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAsync(
+    public static async Task<Results<Ok<BarImportReport>, ValidationProblem>> ImportAsync(
         HttpRequest request, InstrumentRepository instruments, MarketDataWriters writers,
         int interval = 86_400, string? symbol = null, CancellationToken ct = default)
     {
@@ -44,31 +43,21 @@ public static class BarImportApi
             return problem!;
         }
 
-        var import = BarFileReader.Read(upload.Rows, symbol);
+        var import = BarFileReader.Read(upload.Rows, instruments.Cached, interval, symbol);
 
         if (import.Rows == 0 && import.Errors.Count > 0)
         {
             return ApiProblems.Fields(import.Errors.Select(e => (e.Field, $"line {e.Line}: {e.Problem}")));
         }
 
-        var errors = import.Errors.ToList();
-        var stored = 0;
         foreach (var bar in import.Bars)
         {
-            if (!instruments.IsKnown(bar.Symbol))
-            {
-                errors.Add(new RowError(0, bar.Symbol, $"unknown instrument '{bar.Symbol}' (its bars were not stored)"));
-                continue;
-            }
-
-            await writers.Bars.WriteAsync(new BarRecord(bar.Symbol, interval, bar.OpenTime, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, 0), ct);
-            stored++;
+            await writers.Bars.WriteAsync(BarRecord.From(bar), ct);
         }
 
         // Answer once the rows are in the database: the caller reads them back next.
         await writers.Bars.FlushAsync(ct);
-        var distinct = errors.DistinctBy(e => (e.Line, e.Field, e.Line == 0 ? e.Field : e.Problem)).ToList();
-        return TypedResults.Ok(new ImportReport(import.Layout, import.Rows, stored, import.Bars.Count - stored + import.Errors.Count,
-            distinct.Take(MaxErrorsReported).ToArray(), distinct.Count > MaxErrorsReported));
+        return TypedResults.Ok(new BarImportReport(import.Layout, import.Rows, import.Bars.Count, import.Rejected,
+            import.Errors.Take(MaxErrorsReported).ToArray(), import.Errors.Count > MaxErrorsReported));
     }
 }

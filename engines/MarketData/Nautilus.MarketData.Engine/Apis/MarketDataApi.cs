@@ -77,10 +77,10 @@ public static class MarketDataApi
         var page = await repository.GetBarsAsync(query, interval, ct);
         var instrument = new InstrumentSpec(instruments.Cached(symbol)!);
         return TypedResults.Ok(new BarPage(page.Items.Select(instrument.ToBar).ToArray(), page.NextCursor,
-            pipeline.CurrentBar(symbol, interval) is { } current ? instrument.ToBar(current) : null));
+            pipeline.CurrentBar(instrument.Id, interval)));
     }
 
-    public static async Task<Results<Ok<Page<TradeRecord>>, ValidationProblem, ProblemHttpResult>> GetTradesAsync(
+    public static async Task<Results<Ok<TradePage>, ValidationProblem, ProblemHttpResult>> GetTradesAsync(
         string symbol, InstrumentRepository instruments, MarketDataRepository repository,
         DateTimeOffset? from = null, DateTimeOffset? to = null, int limit = 1000, string? cursor = null, CancellationToken ct = default)
     {
@@ -95,7 +95,9 @@ public static class MarketDataApi
             return problem;
         }
 
-        return TypedResults.Ok(await repository.GetTradesAsync(query, ct));
+        var page = await repository.GetTradesAsync(query, ct);
+        var instrument = new InstrumentSpec(instruments.Cached(symbol)!);
+        return TypedResults.Ok(new TradePage(page.Items.Select(instrument.ToTrade).ToArray(), page.NextCursor));
     }
 
     public static Ok<MarketDataStatsReport> GetStats(MarketDataPipeline pipeline, MarketDataStats stats, LatestMarketCache cache)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
+using Nautilus.MarketData.Contracts;
 using Nautilus.MarketData.Domain.Replay;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Replay;
@@ -12,14 +13,6 @@ namespace Nautilus.MarketData.Engine.Apis;
 public static class ReplayFilesApi
 {
     public const int MaxErrorsReported = 200;
-
-    /// <summary>
-    /// What an uploaded file holds and what replay will do with it: ticks readable and how many the validator will
-    /// accept; the rows that cannot be read or will be refused, by line and column.
-    /// </summary>
-    public sealed record TickFileReport(
-        string Name, string Layout, int Rows, int Trades, int Quotes, int Accepted, int Rejected, string[] Symbols,
-        DateTimeOffset? First, DateTimeOffset? Last, IReadOnlyList<RowError> Errors, bool ErrorsTruncated);
 
     public static IEndpointRouteBuilder MapReplayFilesApi(this IEndpointRouteBuilder app)
     {

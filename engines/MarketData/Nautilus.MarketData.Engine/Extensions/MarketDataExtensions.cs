@@ -6,6 +6,7 @@ using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.MarketData.Engine.Persistence;
 using Nautilus.MarketData.Engine.Pipeline;
 using Nautilus.MarketData.Engine.Replay;
+using Nautilus.Platform;
 using Nautilus.Storage.Hosting;
 
 namespace Nautilus.MarketData.Engine.Extensions;
@@ -16,6 +17,7 @@ public static class MarketDataExtensions
     public static WebApplicationBuilder AddMarketData(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddValidatedOptions<MarketDataOptions>(MarketDataOptions.Section);
         services.AddNautilusStorage(MarketDataTables.Migrations);
         services.AddSingleton(_ => Channel.CreateBounded<FeedItem>(new BoundedChannelOptions(100_000)
         {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Nautilus.MarketData.Domain.Instruments;
+using Nautilus.MarketData.Engine.Extensions;
 using Nautilus.MarketData.Engine.Instruments;
 using Nautilus.Storage.Hosting;
 using Nautilus.Storage.Writing;
@@ -7,10 +9,10 @@ namespace Nautilus.MarketData.Engine.Feeds;
 
 /// <summary>
 /// Once the schema is migrated: seeds the default instruments (those missing), loads the master, and starts the
-/// simulator unless <c>Nautilus:MarketData:AutoStartSimulator</c> is false — a fresh platform shows live prices.
+/// simulator unless <see cref="MarketDataOptions.AutoStartSimulator"/> is false — a fresh platform shows live prices.
 /// </summary>
 public sealed class MarketDataStartup(StorageState storage, InstrumentRepository instruments, SimulatorFeed simulator,
-    IConfiguration configuration, ILogger<MarketDataStartup> logger) : BackgroundService
+    IOptions<MarketDataOptions> options, ILogger<MarketDataStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +33,7 @@ public sealed class MarketDataStartup(StorageState storage, InstrumentRepository
             }
         }
 
-        if (configuration.GetValue("Nautilus:MarketData:AutoStartSimulator", true))
+        if (options.Value.AutoStartSimulator)
         {
             await simulator.StartAsync(null, stoppingToken);
         }

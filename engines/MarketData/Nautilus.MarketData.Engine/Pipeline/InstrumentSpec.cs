@@ -26,4 +26,8 @@ public sealed class InstrumentSpec(Instrument source)
     /// <summary>A stored bar (prices kept as float8, exact to 15 digits) back at the instrument's precision.</summary>
     public Bar ToBar(BarRecord row) => new(new BarType(Id, row.IntervalSeconds), Price(row.Open), Price(row.High), Price(row.Low),
         Price(row.Close), Size(row.Volume), row.TradeCount, UnixNanos.From(row.Ts));
+
+    /// <summary>A stored trade back at the instrument's precision.</summary>
+    public TradeTick ToTrade(TradeRecord row) => new(Id, Price(row.Price), Size(row.Size), row.Aggressor, new TradeId(row.TradeId),
+        UnixNanos.From(row.Ts));
 }

@@ -34,7 +34,7 @@ public sealed class MarketDataPipeline(
     private static readonly long StoreBookEveryNs = 1_000_000_000;
 
     private readonly BarAggregator _bars = new(BarIntervals);
-    private readonly List<OhlcvBar> _closed = [];
+    private readonly List<Bar> _closed = [];
     private readonly Dictionary<string, long> _lastPriceUpdate = [];
     private readonly Dictionary<string, long> _lastStoredBook = [];
     private readonly Dictionary<string, double> _lastTrade = [];
@@ -82,7 +82,7 @@ public sealed class MarketDataPipeline(
                 lastBarCheck = Stopwatch.GetTimestamp();
                 // Each instrument's bars close on its own feed's clock: live time, or the time of the file being replayed.
                 var wallNs = WallNs();
-                _bars.CloseDue(symbol => _clocks.Now(symbol, wallNs), _closed);
+                _bars.CloseDue(id => new UnixNanos(_clocks.Now(id.Symbol, wallNs)), _closed);
                 await FlushBarsAsync(stoppingToken);
             }
         }
@@ -120,14 +120,16 @@ public sealed class MarketDataPipeline(
             // The venue's id when it gives one; else one unique per instrument from the sequence number or the time.
             var tradeId = tick.TradeId ?? (tick.Seq > 0 ? $"{tick.Symbol}-{tick.Seq}" : $"{tick.Symbol}-t{tick.TsNs}");
             await writers.Trades.WriteAsync(new TradeRecord(tick.Symbol, ts, tick.Seq, tick.Price, tick.Size, tick.Aggressor, tradeId), ct);
-            await publisher.PublishAsync(new MarketDataEvent(tick.Seq, new TradeTick(instrument.Id, instrument.Price(tick.Price),
-                instrument.Size(tick.Size), tick.Aggressor, new TradeId(tradeId), new UnixNanos(tick.TsNs))), cancellationToken: ct);
-            _bars.OnTrade(tick.Symbol, tick.TsNs, tick.Price, tick.Size, _closed);
+            var trade = new TradeTick(instrument.Id, instrument.Price(tick.Price), instrument.Size(tick.Size), tick.Aggressor,
+                new TradeId(tradeId), new UnixNanos(tick.TsNs));
+            await publisher.PublishAsync(new MarketDataEvent(tick.Seq, trade), cancellationToken: ct);
+            _bars.OnTrade(trade, _closed);
             await FlushBarsAsync(ct);
             return;
         }
 
-        await writers.Quotes.WriteAsync(new QuoteRecord(tick.Symbol, ts, tick.Seq, tick.BidPrice, tick.BidSize, tick.AskPrice, tick.AskSize), ct);
+        await writers.Quotes.WriteAsync(
+            new QuoteRecord(tick.Symbol, ts, tick.Seq, tick.BidPrice, tick.BidSize, tick.AskPrice, tick.AskSize), ct);
         cache.SetQuote(new LatestQuote(tick.Symbol, ts, tick.BidPrice, tick.BidSize, tick.AskPrice, tick.AskSize,
             _lastTrade.TryGetValue(tick.Symbol, out var last) ? last : null));
         var bid = instrument.Price(tick.BidPrice);
@@ -162,7 +164,8 @@ public sealed class MarketDataPipeline(
         cache.SetBook(new LatestBook(book.Symbol, ts, book.BidPrices, book.BidSizes, book.AskPrices, book.AskSizes));
         var instrument = Spec(book.Symbol);
         await publisher.PublishAsync(new MarketDataEvent(0, new OrderBookSnapshot(instrument.Id,
-            Levels(instrument, book.BidPrices, book.BidSizes), Levels(instrument, book.AskPrices, book.AskSizes), new UnixNanos(book.TsNs))),
+            Levels(instrument, book.BidPrices, book.BidSizes), Levels(instrument, book.AskPrices, book.AskSizes),
+            new UnixNanos(book.TsNs))),
             cancellationToken: ct);
         if (book.TsNs - _lastStoredBook.GetValueOrDefault(book.Symbol) >= StoreBookEveryNs)
         {
@@ -180,18 +183,12 @@ public sealed class MarketDataPipeline(
         foreach (var bar in _closed)
         {
             stats.Bar();
-            await writers.Bars.WriteAsync(Record(bar), ct);
-            await publisher.PublishAsync(new MarketDataEvent(0, ToBar(Spec(bar.Symbol), bar.IntervalSeconds, bar.OpenTimeNs, bar.Open, bar.High,
-                bar.Low, bar.Close, bar.Volume, bar.TradeCount)), cancellationToken: ct);
+            await writers.Bars.WriteAsync(BarRecord.From(bar), ct);
+            await publisher.PublishAsync(new MarketDataEvent(0, bar), cancellationToken: ct);
         }
 
         _closed.Clear();
     }
-
-    private static Bar ToBar(InstrumentSpec instrument, int intervalSeconds, long openTimeNs, double open, double high, double low,
-        double close, double volume, int tradeCount) =>
-        new(new BarType(instrument.Id, intervalSeconds), instrument.Price(open), instrument.Price(high), instrument.Price(low),
-            instrument.Price(close), instrument.Size(volume), tradeCount, new UnixNanos(openTimeNs));
 
     /// <summary>The instrument's id and precisions, made again only when the master's entry changes.</summary>
     private InstrumentSpec Spec(string symbol)
@@ -209,8 +206,5 @@ public sealed class MarketDataPipeline(
     private static long WallNs() => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
 
     /// <summary>The bar being built (for the chart's last candle).</summary>
-    public BarRecord? CurrentBar(string symbol, int interval) => _bars.Current(symbol, interval) is { } bar ? Record(bar) : null;
-
-    private static BarRecord Record(OhlcvBar bar) =>
-        new(bar.Symbol, bar.IntervalSeconds, new UnixNanos(bar.OpenTimeNs).ToUtcDateTime(), bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.TradeCount);
+    public Bar? CurrentBar(InstrumentId instrument, int interval) => _bars.Current(instrument, interval);
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Nautilus.MarketData.Domain.Replay;
+using Nautilus.MarketData.Engine.Extensions;
 
 namespace Nautilus.MarketData.Engine.Replay;
 
@@ -8,16 +10,14 @@ public sealed record ReplayFileInfo(string Name, long Bytes, DateTimeOffset Modi
 
 /// <summary>
 /// The tick files the tick-replay feed can play: uploaded through the API or copied into the directory
-/// (<c>Nautilus:MarketData:ReplayDirectory</c>, by default a folder under the system's temp directory). Names are
+/// (<see cref="MarketDataOptions.ReplayDirectory"/>). Names are
 /// plain file names; nothing outside the directory is ever opened.
 /// </summary>
 public sealed partial class ReplayFiles
 {
-    public ReplayFiles(IConfiguration configuration)
+    public ReplayFiles(IOptions<MarketDataOptions> options)
     {
-        Directory = configuration["Nautilus:MarketData:ReplayDirectory"] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.GetTempPath(), "nautilus", "replay");
+        Directory = options.Value.ReplayDirectory;
         System.IO.Directory.CreateDirectory(Directory);
     }
 

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
+using Nautilus.Platform;
 
 namespace Nautilus.Storage.Hosting;
 
 /// <summary>Settings of an engine's storage (section <c>Nautilus:Storage</c>).</summary>
-public sealed partial class StorageOptions
+public sealed partial class StorageOptions : IValidatedOptions
 {
     public const string Section = "Nautilus:Storage";
 
@@ -43,13 +43,6 @@ public sealed partial class StorageOptions
     {
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         return (name[..dot], name[(dot + 1)..]);
-    }
-
-    /// <summary>Refuses to start an engine whose storage settings are unusable, naming each problem.</summary>
-    public sealed class Validation : IValidateOptions<StorageOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
-            options.Problems().ToArray() is { Length: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*$")]

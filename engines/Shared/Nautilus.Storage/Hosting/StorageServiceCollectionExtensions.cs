@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Nautilus.Platform;
 using Nautilus.Storage.Migrations;
 using Nautilus.Storage.Writing;
 using Npgsql;
@@ -18,8 +19,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(new StorageState(schemas));
         services.AddSingleton<MigrationRunner>();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptions.Validation>();
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
         services.AddHostedService<SchemaMigrationService>();
         services.AddHostedService<StorageMaintenanceService>();
         return services;

@@ -2,14 +2,17 @@ using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Nautilus.Engine.Hosting;
 using Nautilus.Platform;
+using Nautilus.WebSocket.Contracts;
+using Nautilus.WebSocket.Engine.Extensions;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
 /// <summary>
 /// <c>/ws</c>: clients authenticate with an API key (<c>X-Api-Key</c> header or <c>apiKey</c> query parameter; keys
-/// from <c>Nautilus:WebSocket:ApiKeys</c>), then send JSON operations —
+/// from <see cref="GatewayOptions.ApiKeys"/>), then send JSON operations —
 /// <c>{"op":"subscribe","topics":["PRICE_UPDATE:AAPL","MARKET_DATA:*"]}</c>, <c>unsubscribe</c>, <c>ping</c> — and
 /// receive the latest message of each topic (<c>"op":"snapshot"</c>) followed by every new one (<c>"op":"update"</c>).
 /// A subscribe may carry <c>"throttleMs"</c> (0–60,000): the client then gets a live view — the newest quote, book,
@@ -18,33 +21,22 @@ namespace Nautilus.WebSocket.Engine.Gateway;
 /// </summary>
 public static class GatewayEndpoint
 {
-    public const string Path = "/ws";
     private const int MaxFrame = 64 * 1024;
     private const int MaxThrottleMs = 60_000;
 
-    public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder app)
+    /// <summary>Checks the key, accepts the upgrade and serves the client until it leaves or the engine stops.</summary>
+    public static async Task<IResult> AcceptAsync(HttpContext context, GatewayHub hub, GatewayMetrics metrics,
+        IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
     {
-        app.Map(Path, AcceptAsync).WithName("WebSocketGateway").WithTags("Streaming")
-            .WithSummary("WebSocket upgrade. Authenticate with X-Api-Key or ?apiKey=; then subscribe to topics TYPE:SYMBOL or TYPE:*.");
-        return app;
-    }
+        var keys = options.Value.Keys;
 
-    private static async Task<IResult> AcceptAsync(HttpContext context, GatewayHub hub, GatewayMetrics metrics, IConfiguration configuration,
-        IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
-    {
-        var keys = (configuration["Nautilus:WebSocket:ApiKeys"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (keys.Length == 0)
-        {
-            return TypedResults.Problem(statusCode: 503, title: "No API keys configured",
-                detail: "Set Nautilus:WebSocket:ApiKeys (the AppHost does).");
-        }
-
-        var presented = context.Request.Headers["X-Api-Key"].FirstOrDefault() ?? context.Request.Query["apiKey"].FirstOrDefault();
+        var presented = context.Request.Headers[GatewayAccess.ApiKeyHeader].FirstOrDefault()
+            ?? context.Request.Query[GatewayAccess.ApiKeyQuery].FirstOrDefault();
         if (presented is null || !keys.Any(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), Encoding.UTF8.GetBytes(presented))))
         {
             return TypedResults.Problem(statusCode: 401, title: "API key required",
-                detail: "Send a valid key in the X-Api-Key header or the apiKey query parameter.",
-                extensions: new Dictionary<string, object?> { ["field"] = "apiKey" });
+                detail: $"Send a valid key in the {GatewayAccess.ApiKeyHeader} header or the {GatewayAccess.ApiKeyQuery} query parameter.",
+                extensions: new Dictionary<string, object?> { ["field"] = GatewayAccess.ApiKeyQuery });
         }
 
         if (!context.WebSockets.IsWebSocketRequest)
@@ -98,6 +90,8 @@ public static class GatewayEndpoint
         }
     }
 
+    private static readonly string PongFrame = JsonSerializer.Serialize(new { op = GatewayOps.Pong });
+
     private static void Handle(string text, ClientSession client, GatewayHub hub)
     {
         string? op;
@@ -127,7 +121,7 @@ public static class GatewayEndpoint
             return;
         }
 
-        var bad = topics.FirstOrDefault(t => t.Split(':') is not [{ Length: > 0 }, { Length: > 0 }]);
+        var bad = topics.FirstOrDefault(t => t.Split(GatewayTopics.Separator) is not [{ Length: > 0 }, { Length: > 0 }]);
         if (bad is not null)
         {
             client.EnqueueControl(Error($"'{bad}' is not a topic: write TYPE:SYMBOL or TYPE:*, e.g. PRICE_UPDATE:AAPL", "topics"));
@@ -136,20 +130,20 @@ public static class GatewayEndpoint
 
         switch (op)
         {
-            case "subscribe":
+            case GatewayOps.Subscribe:
                 if (throttleMs is { } interval)
                 {
                     client.ThrottleMs = interval;
                 }
 
-                client.Subscribe(topics, now => JsonSerializer.Serialize(new { op = "subscribed", topics = now, throttleMs = client.ThrottleMs }),
+                client.Subscribe(topics, now => JsonSerializer.Serialize(new { op = GatewayOps.Subscribed, topics = now, throttleMs = client.ThrottleMs }),
                     hub.Snapshot(topics));
                 break;
-            case "unsubscribe":
-                client.EnqueueControl(JsonSerializer.Serialize(new { op = "subscribed", topics = client.Unsubscribe(topics) }));
+            case GatewayOps.Unsubscribe:
+                client.EnqueueControl(JsonSerializer.Serialize(new { op = GatewayOps.Subscribed, topics = client.Unsubscribe(topics) }));
                 break;
-            case "ping":
-                client.EnqueueControl("""{"op":"pong"}""");
+            case GatewayOps.Ping:
+                client.EnqueueControl(PongFrame);
                 break;
             default:
                 client.EnqueueControl(Error($"unknown op '{op}': subscribe, unsubscribe or ping", "op"));
@@ -158,5 +152,5 @@ public static class GatewayEndpoint
     }
 
     private static string Error(string message, string? field = null) =>
-        JsonSerializer.Serialize(new { op = "error", field, message });
+        JsonSerializer.Serialize(new { op = GatewayOps.Error, field, message });
 }

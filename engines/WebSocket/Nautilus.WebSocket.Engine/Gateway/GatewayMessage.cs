@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Nautilus.WebSocket.Contracts;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
@@ -74,7 +75,7 @@ public sealed class GatewayMessage
     public ReadOnlyMemory<byte> Frame => Render().Frame;
 
     /// <summary>The snapshot frame (UTF-8), or null when the payload cannot be read.</summary>
-    public byte[]? SnapshotFrame => Render().Data is { } data ? Build("snapshot", data) : null;
+    public byte[]? SnapshotFrame => Render().Data is { } data ? Build(GatewayOps.Snapshot, data) : null;
 
     // Two shards may decode or render at once; both get the same result and either may be kept, so no lock is needed.
     private Decoded Decode() => _decoded ??= DecodeOnce();
@@ -101,7 +102,7 @@ public sealed class GatewayMessage
     {
         try
         {
-            return Decode().Json is { } json && json() is { } data ? new(data, Build("update", data)) : Unreadable;
+            return Decode().Json is { } json && json() is { } data ? new(data, Build(GatewayOps.Update, data)) : Unreadable;
         }
         catch (Nautilus.Messaging.MalformedMessageException)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Nautilus.WebSocket.Contracts;
 
 namespace Nautilus.WebSocket.Engine.Gateway;
 
@@ -25,7 +26,7 @@ public static class TopicNames
             return name;
         }
 
-        name = $"{prefix}:{suffix}";
+        name = GatewayTopics.Of(prefix, suffix);
         if (Volatile.Read(ref _cached) < MaxCached && bySuffix.TryAdd(suffix, name))
         {
             Interlocked.Increment(ref _cached);
@@ -35,5 +36,5 @@ public static class TopicNames
     }
 
     /// <summary><c>{type}:*</c>: the topic that takes every key of a type.</summary>
-    public static string Wildcard(string type) => Join(type, "*");
+    public static string Wildcard(string type) => Join(type, GatewayTopics.AnyKey);
 }
