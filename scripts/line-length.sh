@@ -7,8 +7,10 @@ export LC_ALL=C
 cd "$(dirname "$0")/.."
 limit=$(awk -F' *= *' '/^max_line_length/ {print $2; exit}' .editorconfig)
 allowed=scripts/line-length.allowed
+# Characters, not bytes: UTF-8 continuation bytes (σ, μ, −) are not counted.
+chars='{ s = $0; gsub(/[\200-\277]/, "", s) } length(s)'
 current=$(git ls-files -co --exclude-standard '*.cs' '*.razor' | while read -r f; do
-  [ -f "$f" ] && awk -v F="$f" -v L="$limit" 'length($0) > L {n++} END {if (n) print F, n}' "$f"
+  [ -f "$f" ] && awk -v F="$f" -v L="$limit" "$chars"' > L {n++} END {if (n) print F, n}' "$f"
 done | sort)
 
 if [ "${1:-}" = "--update" ]; then
@@ -24,7 +26,7 @@ over=$(join -a1 -o 0,1.2,2.2 -e 0 <(echo "$current") <(sort "$allowed") | awk '$
 if [ -n "$over" ]; then
   echo "$over" | while read -r file count allowance; do
     echo "  $file: $count lines longer than $limit characters (allowed $allowance)"
-    awk -v L="$limit" 'length($0) > L {print "    " FNR ": " substr($0, 1, 80) "…"}' "$file" | head -n 5
+    awk -v L="$limit" "$chars"' > L {print "    " FNR ": " substr($0, 1, 80) "…"}' "$file" | head -n 5
   done
   exit 1
 fi

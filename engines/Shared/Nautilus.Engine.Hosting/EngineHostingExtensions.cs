@@ -23,6 +23,9 @@ public static class EngineHostingExtensions
         builder.Services.AddSingleton(engine);
         builder.AddServiceDefaults();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        // Unreadable input reaches BadRequestHandler, which names the field, instead of ending as a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Enums travel by name (AssetClass "Equity", not 1): readable in notebooks and stable if values are reordered.
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
