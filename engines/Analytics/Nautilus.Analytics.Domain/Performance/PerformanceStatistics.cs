@@ -1,0 +1,277 @@
+namespace Nautilus.Analytics.Domain.Performance;
+
+/// <summary>
+/// Performance statistics with empyrical's conventions: missing periods are NaN and skipped by every mean and deviation
+/// but counted in the number of periods that annualises the compounded return; sample deviations use n − 1 (downside
+/// risk the mean of squared shortfalls below the MAR, as empyrical); annual return = (Π(1 + r))^(P/N) − 1; Sharpe =
+/// mean(r − rf)/σ(r − rf)·√P; Sortino = mean(r − MAR)·P / downside risk; Calmar = annual return / |max drawdown|;
+/// Omega with the MAR per period as threshold; alpha (compounded to a year) and beta against the benchmark, both net of rf;
+/// information ratio = mean(r − b)·P / tracking error, tracking error = σ(r − b)·√P; capture ratios of annual returns
+/// over the periods the benchmark rose (fell); stability the R² of cumulative log returns on time; tail ratio
+/// |95th percentile| / |5th percentile|; VaR 95 the 5th percentile of returns (linear interpolation, as numpy).
+/// </summary>
+public static class PerformanceStatistics
+{
+    public static PerformanceReport Compute(double[] returns, double[]? benchmark, PerformanceSettings settings,
+        IReadOnlyList<TradeOutcome>? trades = null)
+    {
+        if (settings.PeriodsPerYear < 1)
+        {
+            throw new PerformanceInputException("periodsPerYear", $"must be at least 1, not {settings.PeriodsPerYear}");
+        }
+
+        if (!double.IsFinite(settings.RiskFree) || !double.IsFinite(settings.Mar))
+        {
+            throw new PerformanceInputException(double.IsFinite(settings.RiskFree) ? "mar" : "riskFree", "must be a finite number");
+        }
+
+        for (var i = 0; i < returns.Length; i++)
+        {
+            if (double.IsInfinity(returns[i]) || returns[i] <= -1)
+            {
+                throw new PerformanceInputException("returns",
+                    $"value {i} is {returns[i]}: a period's return is finite and above −1 (−100 %)");
+            }
+        }
+
+        if (benchmark is not null && benchmark.Length != returns.Length)
+        {
+            throw new PerformanceInputException("benchmark",
+                $"{benchmark.Length} benchmark returns for {returns.Length} returns: one per period");
+        }
+
+        var notes = new List<string>();
+        var p = settings.PeriodsPerYear;
+        var values = returns.Where(double.IsFinite).ToArray();
+        var n = values.Length;
+        if (n == 0)
+        {
+            throw new PerformanceInputException("returns", "at least one return is needed");
+        }
+
+        if (n < returns.Length)
+        {
+            notes.Add($"{returns.Length - n} missing periods skipped (counted in the years that annualise the return)");
+        }
+
+        var wealth = Drawdowns.Wealth(returns);
+        var cumulative = wealth[^1] - 1;
+        var annual = Math.Pow(1 + cumulative, (double)p / returns.Length) - 1;
+        var std = n >= 2 ? StdDev(values) : (double?)null;
+        if (std is null)
+        {
+            notes.Add("one observation: no volatility, Sharpe, skewness or stability");
+        }
+
+        var excess = values.Select(r => r - settings.RiskFree).ToArray();
+        var excessStd = n >= 2 ? StdDev(excess) : 0;
+        var sharpe = excessStd > 0 ? excess.Average() / excessStd * Math.Sqrt(p) : (double?)null;
+        if (n >= 2 && excessStd == 0)
+        {
+            notes.Add("returns do not vary: Sharpe is undefined");
+        }
+
+        var downside = Math.Sqrt(values.Select(r => Math.Min(r - settings.Mar, 0)).Select(d => d * d).Average()) * Math.Sqrt(p);
+        var sortino = downside > 0 ? values.Average(r => r - settings.Mar) * p / downside : (double?)null;
+        if (downside == 0)
+        {
+            notes.Add("no return below the MAR: Sortino is undefined");
+        }
+
+        var table = Drawdowns.Table(returns, 5);
+        var maxDrawdown = table.Count > 0 ? table[0].Depth : 0;
+        var calmar = maxDrawdown < 0 ? annual / Math.Abs(maxDrawdown) : (double?)null;
+        if (maxDrawdown == 0)
+        {
+            notes.Add("no drawdown: Calmar is undefined");
+        }
+
+        var above = values.Sum(r => Math.Max(r - settings.RiskFree - settings.Mar, 0));
+        var below = -values.Sum(r => Math.Min(r - settings.RiskFree - settings.Mar, 0));
+        var omega = below > 0 ? above / below : (double?)null;
+
+        var (skew, kurtosis) = n >= 3 ? Moments(values) : (null, null);
+        var p95 = Percentile(values, 95);
+        var p5 = Percentile(values, 5);
+        var tail = p5 != 0 ? Math.Abs(p95) / Math.Abs(p5) : (double?)null;
+        var stability = n >= 3 ? Stability(values) : null;
+        var gains = values.Where(r => r > 0).Sum();
+        var losses = -values.Where(r => r < 0).Sum();
+
+        double? alpha = null, beta = null, ir = null, te = null, up = null, down = null;
+        if (benchmark is not null)
+        {
+            (alpha, beta) = AlphaBeta(returns, benchmark, settings.RiskFree, p, notes);
+            var active = returns.Zip(benchmark).Where(x => double.IsFinite(x.First) && double.IsFinite(x.Second))
+                .Select(x => x.First - x.Second).ToArray();
+            if (active.Length >= 2)
+            {
+                var activeStd = StdDev(active);
+                te = activeStd * Math.Sqrt(p);
+                ir = activeStd > 0 ? active.Average() * p / te : null;
+            }
+
+            up = Capture(returns, benchmark, b => b > 0, p);
+            down = Capture(returns, benchmark, b => b < 0, p);
+        }
+        else
+        {
+            notes.Add("no benchmark: alpha, beta, information ratio, tracking error and capture ratios need one");
+        }
+
+        return new PerformanceReport(returns.Length, n, cumulative, annual, std * Math.Sqrt(p), sharpe, sortino, downside, calmar, omega,
+            maxDrawdown, table.Count > 0 ? table[0] : null, table, skew, kurtosis, tail, stability,
+            (double)values.Count(r => r > 0) / n, losses > 0 ? gains / losses : null, p5, alpha, beta, ir, te, up, down,
+            trades is { Count: > 0 } ? Trades(trades) : null,
+            settings.RollingWindow is { } window ? Rolling(returns, window, settings) : null,
+            notes);
+    }
+
+    /// <summary>Alpha compounded to a year and beta, both of returns net of the risk-free rate (empyrical's alpha_beta).</summary>
+    public static (double? Alpha, double? Beta) AlphaBeta(double[] returns, double[] benchmark, double riskFree, int periodsPerYear,
+        List<string>? notes = null)
+    {
+        var pairs = returns.Zip(benchmark).Where(x => double.IsFinite(x.First) && double.IsFinite(x.Second))
+            .Select(x => (R: x.First - riskFree, B: x.Second - riskFree)).ToArray();
+        if (pairs.Length < 2)
+        {
+            notes?.Add("fewer than two periods with both returns: no alpha or beta");
+            return (null, null);
+        }
+
+        var meanB = pairs.Average(x => x.B);
+        var covariance = pairs.Average(x => (x.B - meanB) * x.R);
+        var variance = pairs.Average(x => (x.B - meanB) * (x.B - meanB));
+        if (variance == 0)
+        {
+            notes?.Add("the benchmark does not vary: no alpha or beta");
+            return (null, null);
+        }
+
+        var beta = covariance / variance;
+        var alpha = Math.Pow(1 + pairs.Average(x => x.R - beta * x.B), periodsPerYear) - 1;
+        return (alpha, beta);
+    }
+
+    /// <summary>numpy's percentile with linear interpolation between closest ranks.</summary>
+    public static double Percentile(double[] values, double percent)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = percent / 100 * (sorted.Length - 1);
+        var lower = (int)Math.Floor(rank);
+        var upper = Math.Min(lower + 1, sorted.Length - 1);
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+    }
+
+    private static double? Capture(double[] returns, double[] benchmark, Func<double, bool> when, int p)
+    {
+        var chosen = returns.Zip(benchmark).Where(x => double.IsFinite(x.First) && double.IsFinite(x.Second) && when(x.Second)).ToArray();
+        if (chosen.Length == 0)
+        {
+            return null;
+        }
+
+        var mine = Annual(chosen.Select(x => x.First), chosen.Length, p);
+        var theirs = Annual(chosen.Select(x => x.Second), chosen.Length, p);
+        return theirs != 0 ? mine / theirs : null;
+    }
+
+    private static double Annual(IEnumerable<double> returns, int count, int p) =>
+        Math.Pow(returns.Aggregate(1.0, (w, r) => w * (1 + r)), (double)p / count) - 1;
+
+    private static double StdDev(double[] values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+    }
+
+    /// <summary>Skewness and excess kurtosis as population moment ratios (scipy's defaults).</summary>
+    private static (double?, double?) Moments(double[] values)
+    {
+        var mean = values.Average();
+        var m2 = values.Average(v => Math.Pow(v - mean, 2));
+        if (m2 == 0)
+        {
+            return (null, null);
+        }
+
+        return (values.Average(v => Math.Pow(v - mean, 3)) / Math.Pow(m2, 1.5), values.Average(v => Math.Pow(v - mean, 4)) / (m2 * m2) - 3);
+    }
+
+    /// <summary>R² of the least-squares line through cumulative log returns against time.</summary>
+    private static double? Stability(double[] values)
+    {
+        var y = new double[values.Length];
+        var sum = 0.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            sum += Math.Log(1 + values[i]);
+            y[i] = sum;
+        }
+
+        var meanX = (values.Length - 1) / 2.0;
+        var meanY = y.Average();
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            sxy += (i - meanX) * (y[i] - meanY);
+            sxx += (i - meanX) * (i - meanX);
+            syy += (y[i] - meanY) * (y[i] - meanY);
+        }
+
+        return syy > 0 ? sxy * sxy / (sxx * syy) : null;
+    }
+
+    private static TradeStatistics Trades(IReadOnlyList<TradeOutcome> trades)
+    {
+        var wins = trades.Where(t => t.Pnl > 0).Select(t => t.Pnl).ToArray();
+        var losses = trades.Where(t => t.Pnl < 0).Select(t => t.Pnl).ToArray();
+        double? avgWin = wins.Length > 0 ? wins.Average() : null;
+        double? avgLoss = losses.Length > 0 ? losses.Average() : null;
+        var maes = trades.Where(t => t.Mae is not null).Select(t => t.Mae!.Value).ToArray();
+        var mfes = trades.Where(t => t.Mfe is not null).Select(t => t.Mfe!.Value).ToArray();
+        return new TradeStatistics(trades.Count, (double)wins.Length / trades.Count, avgWin, avgLoss,
+            avgWin is not null && avgLoss is not null ? avgWin / Math.Abs(avgLoss.Value) : null,
+            trades.Average(t => t.Pnl), losses.Length > 0 ? wins.Sum() / -losses.Sum() : null,
+            wins.Length > 0 ? wins.Max() : null, losses.Length > 0 ? losses.Min() : null,
+            maes.Length > 0 ? maes.Average() : null, mfes.Length > 0 ? mfes.Average() : null);
+    }
+
+    private static RollingStatistics Rolling(double[] returns, int window, PerformanceSettings settings)
+    {
+        if (window < 2 || window > returns.Length)
+        {
+            throw new PerformanceInputException("rollingWindow",
+                $"must be from 2 to the number of returns ({returns.Length}), not {window}");
+        }
+
+        var sharpe = new double?[returns.Length - window + 1];
+        var volatility = new double?[sharpe.Length];
+        var growth = new double?[sharpe.Length];
+        for (var end = window; end <= returns.Length; end++)
+        {
+            var slice = returns[(end - window)..end];
+            var values = slice.Where(double.IsFinite).ToArray();
+            if (values.Length < 2)
+            {
+                continue;
+            }
+
+            var excess = values.Select(r => r - settings.RiskFree).ToArray();
+            var std = StdDev(excess);
+            sharpe[end - window] = std > 0 ? excess.Average() / std * Math.Sqrt(settings.PeriodsPerYear) : null;
+            volatility[end - window] = StdDev(values) * Math.Sqrt(settings.PeriodsPerYear);
+            growth[end - window] = values.Aggregate(1.0, (w, r) => w * (1 + r)) - 1;
+        }
+
+        return new RollingStatistics(window, sharpe, volatility, growth);
+    }
+}
+
+/// <summary>An input a statistic cannot be computed from, naming the request field at fault.</summary>
+public sealed class PerformanceInputException(string field, string problem) : ArgumentException($"{field}: {problem}", field)
+{
+    public string Field { get; } = field;
+
+    public string Problem { get; } = problem;
+}
