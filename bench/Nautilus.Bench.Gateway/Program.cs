@@ -34,7 +34,6 @@ builder.Services.AddSingleton<GatewayHub>();
 builder.Services.AddSingleton<GatewayMetrics>();
 var app = builder.Build();
 app.UseWebSockets();
-app.UseWebSockets();
 app.MapGatewayApi();
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("http://", "ws://") + $"{GatewayAccess.Path}?{GatewayAccess.ApiKeyQuery}={apiKey}");
