@@ -139,3 +139,92 @@ public sealed class RiskTests(PlatformFixture platform)
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
+
+/// <summary>The Risk engine's live state in the running platform: limits and the kill switch, stored with who and why.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class RiskStateTests(PlatformFixture platform)
+{
+    private static Uri Url(string path) => PlatformFixture.UrlOf(EngineCatalog.Risk, path);
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, Url(path)) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await platform.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{method} {path}: {response.StatusCode} {text}");
+        return text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
+    }
+
+    [Fact]
+    public async Task A_limit_is_stored_with_who_and_why_and_binds_the_live_check()
+    {
+        var portfolio = $"fund-{Guid.NewGuid():N}"[..16];
+        await Eventually.TrueAsync(async () => (await platform.Http.GetAsync(Url("/api/risk/limits"))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), "the Risk engine's limits loaded");
+        var change = await SendAsync(HttpMethod.Put, "/api/risk/limits",
+            new
+            {
+                scope = "Portfolio",
+                key = portfolio,
+                kind = "MaxNotional",
+                value = 50_000,
+                changedBy = "test",
+                reason = "integration test"
+            },
+            HttpStatusCode.OK);
+        Assert.Equal(50_000, change.GetProperty("newValue").GetDouble());
+
+        var order = new { portfolio, instrument = "AAPL.XNAS", side = "Buy", quantity = 1_000, price = 100 };
+        var refused = await SendAsync(HttpMethod.Post, $"/api/risk/portfolios/{portfolio}/check", order, HttpStatusCode.OK);
+        Assert.False(refused.GetProperty("accepted").GetBoolean());
+        Assert.Equal("MaxNotional", refused.GetProperty("breaches")[0].GetProperty("kind").GetString());
+
+        var history = await SendAsync(HttpMethod.Get, "/api/risk/limits/history", null, HttpStatusCode.OK);
+        Assert.Contains(history.EnumerateArray(),
+            c => c.GetProperty("key").GetString() == portfolio && c.GetProperty("changedBy").GetString() == "test");
+
+        var problem = await SendAsync(HttpMethod.Put, "/api/risk/limits",
+            new { scope = "Portfolio", key = portfolio, kind = "MaxNotional", value = 10, changedBy = "test" }, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+
+        await SendAsync(HttpMethod.Delete, $"/api/risk/limits/Portfolio/MaxNotional?key={portfolio}&changedBy=test&reason=done", null,
+            HttpStatusCode.OK);
+        var accepted = await SendAsync(HttpMethod.Post, $"/api/risk/portfolios/{portfolio}/check", order, HttpStatusCode.OK);
+        Assert.True(accepted.GetProperty("accepted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_kill_switch_halts_every_order_until_trading_is_resumed_and_is_published()
+    {
+        var portfolio = $"fund-{Guid.NewGuid():N}"[..16];
+        var order = new { portfolio, instrument = "MSFT.XNAS", side = "Sell", quantity = 1, price = 400 };
+        await Eventually.TrueAsync(async () => (await platform.Http.GetAsync(Url("/api/risk/state"))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), "the Risk engine's state loaded");
+        try
+        {
+            await SendAsync(HttpMethod.Put, "/api/risk/state", new { state = "Halted", changedBy = "test", reason = "kill switch drill" },
+                HttpStatusCode.OK);
+            var halted = await SendAsync(HttpMethod.Post, $"/api/risk/portfolios/{portfolio}/check", order, HttpStatusCode.OK);
+            Assert.False(halted.GetProperty("accepted").GetBoolean());
+            Assert.Contains("kill switch", halted.GetProperty("reason").GetString());
+
+            var states = await SendAsync(HttpMethod.Get, "/api/risk/state", null, HttpStatusCode.OK);
+            Assert.Equal("Halted", states.GetProperty("global").GetString());
+            Assert.Equal("kill switch drill", states.GetProperty("history")[0].GetProperty("reason").GetString());
+        }
+        finally
+        {
+            await SendAsync(HttpMethod.Put, "/api/risk/state", new { state = "Active", changedBy = "test", reason = "drill over" },
+                HttpStatusCode.OK);
+        }
+
+        Assert.True((await SendAsync(HttpMethod.Post, $"/api/risk/portfolios/{portfolio}/check", order, HttpStatusCode.OK))
+            .GetProperty("accepted").GetBoolean());
+        await Eventually.TrueAsync(async () =>
+        {
+            using var stats = JsonDocument.Parse(await platform.Http.GetStringAsync(Url("/api/bus/stats")));
+            return stats.RootElement.GetProperty("types").EnumerateArray()
+                .Any(t => t.GetProperty("type").GetString() == "RISK_ALERT" && t.GetProperty("written").GetInt64() >= 2);
+        }, TimeSpan.FromSeconds(10), "RISK_ALERTs of the state changes written to the bus");
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nautilus.Engine.Hosting;
+using Nautilus.Model;
+using Nautilus.Risk.Domain.Limits;
+using Nautilus.Risk.Engine.Persistence;
+using Nautilus.Risk.Engine.State;
+
+namespace Nautilus.Risk.Engine.Apis;
+
+/// <summary><c>PUT /api/risk/limits</c>: a limit to set, who sets it and why.</summary>
+public sealed record LimitChangeRequest(LimitScope Scope, string? Key, LimitKind Kind, double Value, string? ChangedBy, string? Reason);
+
+/// <summary><c>PUT /api/risk/state</c>: the global trading state (the kill switch) or, with a portfolio, that portfolio's.</summary>
+public sealed record TradingStateRequest(TradingState State, string? ChangedBy, string? Reason, PortfolioId? Portfolio = null);
+
+/// <summary>The trading states in force and the latest changes, newest first.</summary>
+public sealed record TradingStatesResponse(TradingState Global, IReadOnlyDictionary<string, TradingState> Portfolios,
+    IReadOnlyList<TradingStateChange> History);
+
+/// <summary>How much of a limit a portfolio uses now (value / limit), for the limits that measure a portfolio's state.</summary>
+public sealed record LimitUtilisation(LimitScope Scope, string Key, LimitKind Kind, double Limit, double Value, double Utilisation);
+
+public sealed record PositionView(InstrumentId Instrument, double Quantity, double Price, double Exposure);
+
+public sealed record PortfolioRiskView(PortfolioId Portfolio, TradingState State, double Equity, double DailyPnl, double Drawdown,
+    double Gross,
+    double Net, IReadOnlyList<PositionView> Positions, IReadOnlyList<LimitUtilisation> Utilisation);
+
+/// <summary>The Risk engine's live state: limits, trading states and the kill switch, portfolios' exposure, the stateful pre-trade
+/// check.</summary>
+public static class RiskStateApi
+{
+    public static IEndpointRouteBuilder MapRiskStateApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/risk").WithTags("Risk limits and state");
+        api.MapGet("/limits",
+            (LiveRisk risk) => TypedResults.Ok(risk.Limits.Limits)).WithName("GetLimits").WithSummary("The limits in force.");
+        api.MapPut("/limits", SetLimitAsync).WithName("SetLimit")
+            .WithSummary("Sets one limit (scope, key, kind, value), stored with who changed it and why; contradicting limits are refused.");
+        api.MapDelete("/limits/{scope}/{kind}", RemoveLimitAsync).WithName("RemoveLimit")
+            .WithSummary("Removes a limit (`key` for non-global scopes), stored with who removed it and why.");
+        api.MapGet("/limits/history", async (RiskRepository repository, CancellationToken ct, int limit = 100) =>
+                TypedResults.Ok(await repository.LimitChangesAsync(Math.Clamp(limit, 1, 10_000), ct)))
+            .WithName("GetLimitHistory").WithSummary("Changes to the limits, newest first.");
+        api.MapGet("/state",
+            GetStatesAsync).WithName("GetTradingStates").WithSummary("Global and per-portfolio trading states, with their history.");
+        api.MapPut("/state", SetStateAsync).WithName("SetTradingState")
+            .WithSummary("The kill switch: sets the global trading state (or a portfolio's) to Active, Reducing or Halted, with who and " +
+                "why.");
+        api.MapGet("/portfolios", (LiveRisk risk) => TypedResults.Ok(risk.Portfolios.Select(p => View(p, risk)).ToArray()))
+            .WithName("GetPortfolioRisk").WithSummary("Each portfolio's live exposure, state and limit utilisation.");
+        api.MapPost("/portfolios/{portfolio}/check", CheckAsync).WithName("CheckOrder")
+            .WithSummary("The pre-trade check of an order against the portfolio's live state; an accepted order counts toward its order " +
+                "rate.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<LimitChange>, ValidationProblem>> SetLimitAsync(LimitChangeRequest request, LiveRisk risk,
+        CancellationToken ct)
+    {
+        if (Who(request.ChangedBy, request.Reason) is { } problem)
+        {
+            return problem;
+        }
+
+        var limit = new RiskLimit(request.Scope, request.Key ?? "", request.Kind, request.Value);
+        if (limit.Problems().ToArray() is { Length: > 0 } problems)
+        {
+            return ApiProblems.Fields(problems);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await risk.ChangeLimitAsync(limit.Scope, limit.Key, limit.Kind, limit.Value, request.ChangedBy!,
+                request.Reason!, ct));
+        }
+        catch (LimitConflictException ex)
+        {
+            return ApiProblems.Fields(ex.Problems);
+        }
+    }
+
+    public static async Task<Results<Ok<LimitChange>, ValidationProblem, ProblemHttpResult>> RemoveLimitAsync(LimitScope scope,
+        LimitKind kind,
+        LiveRisk risk, string? changedBy, string? reason, CancellationToken ct, string key = "")
+    {
+        if (Who(changedBy, reason) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!risk.Limits.TryGet(scope, key, kind, out _))
+        {
+            return ApiProblems.NotFound("kind", $"{scope}/{key}/{kind}", "limit");
+        }
+
+        return TypedResults.Ok(await risk.ChangeLimitAsync(scope, key, kind, null, changedBy!, reason!, ct));
+    }
+
+    public static async Task<Ok<TradingStatesResponse>> GetStatesAsync(LiveRisk risk, RiskRepository repository, CancellationToken ct) =>
+        TypedResults.Ok(new TradingStatesResponse(risk.GlobalState, risk.PortfolioStates.ToDictionary(),
+            await repository.StatesAsync(latestOnly: false, 100, ct)));
+
+    public static async Task<Results<Ok<TradingStateChange>, ValidationProblem>> SetStateAsync(TradingStateRequest request, LiveRisk risk,
+        CancellationToken ct)
+    {
+        if (Who(request.ChangedBy, request.Reason) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!Enum.IsDefined(request.State))
+        {
+            return ApiProblems.Field("state", "one of Active, Reducing, Halted");
+        }
+
+        return TypedResults.Ok(await risk.SetStateAsync(request.Portfolio, request.State, request.ChangedBy!, request.Reason!, ct));
+    }
+
+    public static async Task<Results<Ok<PreTradeDecision>, ValidationProblem>> CheckAsync(string portfolio, OrderInput order, LiveRisk risk,
+        CancellationToken ct)
+    {
+        if (order.Portfolio.Value != portfolio)
+        {
+            return ApiProblems.Field("portfolio", $"the order is for portfolio '{order.Portfolio}', the path says '{portfolio}'");
+        }
+
+        return TypedResults.Ok(await risk.CheckAsync(
+            new OrderIntent(order.Portfolio, order.Strategy, order.Instrument, order.Side, order.Quantity, order.Price), ct));
+    }
+
+    private static ValidationProblem? Who(string? changedBy, string? reason) =>
+        string.IsNullOrWhiteSpace(changedBy) ? ApiProblems.Field("changedBy", "say who makes the change")
+        : string.IsNullOrWhiteSpace(reason) ? ApiProblems.Field("reason", "say why (it is stored with the change)")
+        : null;
+
+    private static PortfolioRiskView View(PortfolioExposure exposure, LiveRisk risk)
+    {
+        var utilisation = new List<LimitUtilisation>();
+        foreach (var (scope, key) in new[] { (LimitScope.Global, ""), (LimitScope.Portfolio, exposure.Portfolio.Value) })
+        {
+            foreach (var (kind, value) in new[]
+                     {
+                         (LimitKind.MaxGrossExposure, exposure.Gross), (LimitKind.MaxNetExposure, Math.Abs(exposure.Net)),
+                         (LimitKind.MaxLeverage, exposure.Equity > 0 ? exposure.Gross / exposure.Equity : 0),
+                         (LimitKind.MaxDailyLoss, Math.Max(0, -exposure.DailyPnl)), (LimitKind.MaxDrawdown, exposure.Drawdown),
+                     })
+            {
+                if (risk.Limits.TryGet(scope, key, kind, out var limit))
+                {
+                    utilisation.Add(new LimitUtilisation(scope, key, kind, limit, value, value / limit));
+                }
+            }
+        }
+
+        return new PortfolioRiskView(exposure.Portfolio, risk.StateOf(exposure.Portfolio), exposure.Equity, exposure.DailyPnl,
+            exposure.Drawdown,
+            exposure.Gross, exposure.Net,
+            exposure.Positions.Select(p => new PositionView(p.Key, p.Value.Quantity, p.Value.Price,
+                p.Value.Quantity * p.Value.Price)).ToArray(),
+            utilisation);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using Nautilus.Contracts;
+using Nautilus.Messaging;
+using Nautilus.Model;
+using Nautilus.Risk.Domain.Limits;
+using Nautilus.Risk.Engine.Extensions;
+using Nautilus.Risk.Engine.Persistence;
+
+namespace Nautilus.Risk.Engine.State;
+
+/// <summary>
+/// The Risk engine's live state: the limits in force, the trading states (global and per portfolio — the kill switch),
+/// and each portfolio's exposure as POSITION_CHANGE, PRICE_UPDATE and PORTFOLIO_UPDATE report it. Until the Portfolio
+/// engine maps accounts to portfolios, an account's positions belong to the portfolio of the same id. Every refusal,
+/// breach and state change is published as a RISK_ALERT; limit and state changes are stored with who made them.
+/// </summary>
+public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publisher, RiskMetrics metrics, TimeProvider clock,
+    ILogger<LiveRisk> logger)
+{
+    private readonly ConcurrentDictionary<string, TradingState> _portfolioStates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PortfolioId, PortfolioBook> _portfolios = new();
+    private readonly SemaphoreSlim _changes = new(1, 1);
+    private volatile LimitBook _limits = LimitBook.Empty;
+    private volatile TradingState _global = TradingState.Active;
+
+    public LimitBook Limits => _limits;
+
+    public TradingState GlobalState => _global;
+
+    public IReadOnlyDictionary<string, TradingState> PortfolioStates => _portfolioStates;
+
+    public IEnumerable<PortfolioExposure> Portfolios => _portfolios.Values.Select(p => p.Exposure);
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        _limits = new LimitBook(await repository.LimitsAsync(ct));
+        foreach (var state in await repository.StatesAsync(latestOnly: true, 0, ct))
+        {
+            if (state.Portfolio.Length == 0)
+            {
+                _global = state.State;
+            }
+            else
+            {
+                _portfolioStates[state.Portfolio] = state.State;
+            }
+        }
+
+        logger.LogInformation("Risk state loaded: {Limits} limits, global trading state {State}", _limits.Limits.Count, _global);
+    }
+
+    /// <summary>Sets or (value null) removes a limit; refused with the problems when the book would contradict itself.</summary>
+    public async Task<LimitChange> ChangeLimitAsync(LimitScope scope, string key, LimitKind kind, double? value, string changedBy,
+        string reason,
+        CancellationToken ct)
+    {
+        await _changes.WaitAsync(ct);
+        try
+        {
+            var others = _limits.Limits.Where(l => !(l.Scope == scope && l.Key == key && l.Kind == kind));
+            var next = new LimitBook(value is { } v ? others.Append(new RiskLimit(scope, key, kind, v)) : others);
+            var change = await repository.ChangeLimitAsync(scope, key, kind, value, changedBy, reason, clock.GetUtcNow(), ct);
+            _limits = next;
+            return change;
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>Sets the global state (the kill switch) or a portfolio's; stored and published.</summary>
+    public async Task<TradingStateChange> SetStateAsync(PortfolioId? portfolio, TradingState state, string changedBy, string reason,
+        CancellationToken ct)
+    {
+        var change = new TradingStateChange(portfolio?.Value ?? "", state, changedBy, reason, clock.GetUtcNow());
+        await _changes.WaitAsync(ct);
+        try
+        {
+            await repository.RecordStateAsync(change, ct);
+            if (portfolio is { } p)
+            {
+                _portfolioStates[p.Value] = state;
+            }
+            else
+            {
+                _global = state;
+            }
+        }
+        finally
+        {
+            _changes.Release();
+        }
+
+        await AlertAsync(state == TradingState.Active ? AlertSeverity.Info : AlertSeverity.Critical, "TradingState",
+            $"{(portfolio is null ? "global" : $"portfolio {portfolio}")} trading state {state} by {changedBy}: {reason}", portfolio,
+                null, 0, 0, state, ct);
+        return change;
+    }
+
+    public TradingState StateOf(PortfolioId portfolio) => _portfolioStates.GetValueOrDefault(portfolio.Value, TradingState.Active);
+
+    public PortfolioExposure? Exposure(PortfolioId portfolio) => _portfolios.TryGetValue(portfolio, out var book) ? book.Exposure : null;
+
+    /// <summary>The pre-trade check against the live state; an accepted order counts toward the portfolio's order rate.</summary>
+    public async ValueTask<PreTradeDecision> CheckAsync(OrderIntent order, CancellationToken ct)
+    {
+        var book = Book(order.Portfolio);
+        PreTradeDecision decision;
+        lock (book)
+        {
+            decision = PreTradeCheck.Check(order, book.Exposure, _limits, _global, StateOf(order.Portfolio), book.Rate.InLastSecond());
+            if (decision.Accepted)
+            {
+                book.Rate.Record();
+            }
+        }
+
+        metrics.Checked(decision.Accepted);
+        if (!decision.Accepted)
+        {
+            var breach = decision.Breaches.Count > 0 ? decision.Breaches[0] : null;
+            await AlertAsync(AlertSeverity.Warning, breach?.Kind.ToString() ?? "TradingState",
+                $"order refused: {order.Side} {order.Quantity} {order.Instrument} for {order.Portfolio}: {decision.Reason}",
+                order.Portfolio, order.Instrument, breach?.Value ?? 0, breach?.Limit ?? 0, decision.TradingState, ct);
+        }
+
+        return decision;
+    }
+
+    public void OnPosition(PositionChange change)
+    {
+        var book = Book(new PortfolioId(change.AccountId.Value));
+        var quantity = change.Quantity.AsDouble() * (change.Side == PositionSide.Short ? -1 : 1);
+        lock (book)
+        {
+            var held = book.Exposure.Positions.TryGetValue(change.InstrumentId, out var p) ? p.Price : change.AveragePrice.AsDouble();
+            book.Exposure.SetPosition(change.InstrumentId, change.Side == PositionSide.Flat ? 0 : quantity, held);
+        }
+    }
+
+    public void OnPrice(PriceUpdate price)
+    {
+        var last = price.Last.AsDouble();
+        foreach (var book in _portfolios.Values)
+        {
+            lock (book)
+            {
+                book.Exposure.Mark(price.InstrumentId, last);
+            }
+        }
+    }
+
+    /// <summary>A valuation: equity and today's P&amp;L (against the first NAV of the UTC day); a breached loss limit turns the portfolio
+    /// to REDUCING.</summary>
+    public async ValueTask OnPortfolioAsync(PortfolioUpdate update, CancellationToken ct)
+    {
+        var book = Book(update.PortfolioId);
+        var nav = (double)update.NetAssetValue.Amount;
+        var day = update.TsEvent.ToUtcDateTime().Date;
+        List<LimitBreach> breaches = [];
+        lock (book)
+        {
+            if (book.Day != day)
+            {
+                (book.Day, book.DayStartNav) = (day, nav);
+            }
+
+            book.Exposure.SetAccount(nav, nav - book.DayStartNav);
+            foreach (var scope in new[] { (LimitScope.Global, ""), (LimitScope.Portfolio, update.PortfolioId.Value) })
+            {
+                if (_limits.TryGet(scope.Item1, scope.Item2, LimitKind.MaxDailyLoss, out var maxLoss) && -book.Exposure.DailyPnl > maxLoss)
+                {
+                    breaches.Add(new LimitBreach(scope.Item1, scope.Item2, LimitKind.MaxDailyLoss, maxLoss, -book.Exposure.DailyPnl));
+                }
+
+                if (_limits.TryGet(scope.Item1, scope.Item2, LimitKind.MaxDrawdown,
+                    out var maxDrawdown) && book.Exposure.Drawdown > maxDrawdown)
+                {
+                    breaches.Add(new LimitBreach(scope.Item1, scope.Item2, LimitKind.MaxDrawdown, maxDrawdown, book.Exposure.Drawdown));
+                }
+            }
+        }
+
+        if (breaches.Count > 0 && StateOf(update.PortfolioId) == TradingState.Active)
+        {
+            var breach = breaches[0];
+            await SetStateAsync(update.PortfolioId, TradingState.Reducing, "risk-engine",
+                $"{breach.Kind} breached: {breach.Value:G6} over {breach.Limit:G6}", ct);
+        }
+    }
+
+    private PortfolioBook Book(PortfolioId portfolio) => _portfolios.GetOrAdd(portfolio, p => new PortfolioBook(new PortfolioExposure(p),
+        new OrderRateWindow(clock)));
+
+    private ValueTask AlertAsync(AlertSeverity severity, string rule, string message, PortfolioId? portfolio, InstrumentId? instrument,
+        double value,
+        double limit, TradingState state, CancellationToken ct) =>
+        publisher.PublishAsync(new RiskAlert(Guid.NewGuid().ToString("N"), severity, rule, message, portfolio, instrument, value, limit,
+            state,
+            UnixNanos.Now(clock)), cancellationToken: ct);
+
+    private sealed class PortfolioBook(PortfolioExposure exposure, OrderRateWindow rate)
+    {
+        public PortfolioExposure Exposure { get; } = exposure;
+
+        public OrderRateWindow Rate { get; } = rate;
+
+        public DateTime Day { get; set; }
+
+        public double DayStartNav { get; set; }
+    }
+}
