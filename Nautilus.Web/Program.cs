@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Nautilus.Web.Components;
 using Nautilus.Web.Health;
 using Nautilus.Web.Market;
+using Nautilus.Web.Risk;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve framework assets (blazor.web.js) from the build output in every environment, not only Development;
@@ -10,6 +11,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddServiceDefaults();
 builder.AddPlatformHealth();
 builder.AddMarket();
+builder.AddRiskView();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Nautilus.Analytics.Domain.Performance;
 using Nautilus.Model;
+using Nautilus.Risk.Contracts;
 using Nautilus.Risk.Domain.Limits;
 using Nautilus.Risk.Domain.Statistics;
 using Nautilus.Risk.Domain.Var;

@@ -36,8 +36,8 @@ public sealed class MarketPageBrowserTests(PlatformFixture platform)
             TimeSpan.FromSeconds(30), "plotly's candlestick trace holds the chart's bars");
 
         // −9 % over 20 s: the candles must reach at least 5 % below where they were.
-        await Field(page, "scenario-magnitude").FillAsync("-0.09");
-        await Field(page, "scenario-duration").FillAsync("20");
+        await PageFields.Field(page, "scenario-magnitude").FillAsync("-0.09");
+        await PageFields.Field(page, "scenario-duration").FillAsync("20");
         await page.GetByTestId("inject-scenario").ClickAsync();
         await Assertions.Expect(page.GetByTestId("feed-message")).ToHaveCountAsync(0);
 
@@ -95,7 +95,7 @@ public sealed class MarketPageBrowserTests(PlatformFixture platform)
         await Assertions.Expect(result).ToContainTextAsync("line 202, price");
 
         // A setting the feed refuses comes back with its field; good settings replay the file to its end.
-        var settings = Field(page, "feed-settings-tick-replay");
+        var settings = PageFields.Field(page, "feed-settings-tick-replay");
         await settings.FillAsync("""{"file": "no-such-file.csv"}""");
         await page.GetByTestId("feed-start-tick-replay").ClickAsync();
         await Assertions.Expect(page.GetByTestId("feeds-message")).ToContainTextAsync("file:", new() { Timeout = 30_000 });
@@ -112,10 +112,6 @@ public sealed class MarketPageBrowserTests(PlatformFixture platform)
     }
 
     private static double Attribute(string? value) => double.Parse(value!, CultureInfo.InvariantCulture);
-
-    /// <summary>The text box of a form field: MudBlazor may put the test id on the input itself or on the field around it.</summary>
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
 
     /// <summary>The number of candles plotly.js holds in the chart's first (candlestick) trace.</summary>
     private static async Task<int> PlottedCandlesAsync(IPage page) =>

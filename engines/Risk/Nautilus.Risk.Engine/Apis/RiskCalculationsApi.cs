@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
+using Nautilus.Risk.Contracts;
 using Nautilus.Risk.Domain.Backtesting;
 using Nautilus.Risk.Domain.Limits;
 using Nautilus.Risk.Domain.Statistics;

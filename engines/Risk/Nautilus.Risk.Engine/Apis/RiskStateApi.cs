@@ -1,30 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Engine.Hosting;
 using Nautilus.Model;
+using Nautilus.Risk.Contracts;
 using Nautilus.Risk.Domain.Limits;
 using Nautilus.Risk.Engine.Persistence;
 using Nautilus.Risk.Engine.State;
 
 namespace Nautilus.Risk.Engine.Apis;
-
-/// <summary><c>PUT /api/risk/limits</c>: a limit to set, who sets it and why.</summary>
-public sealed record LimitChangeRequest(LimitScope Scope, string? Key, LimitKind Kind, double Value, string? ChangedBy, string? Reason);
-
-/// <summary><c>PUT /api/risk/state</c>: the global trading state (the kill switch) or, with a portfolio, that portfolio's.</summary>
-public sealed record TradingStateRequest(TradingState State, string? ChangedBy, string? Reason, PortfolioId? Portfolio = null);
-
-/// <summary>The trading states in force and the latest changes, newest first.</summary>
-public sealed record TradingStatesResponse(TradingState Global, IReadOnlyDictionary<string, TradingState> Portfolios,
-    IReadOnlyList<TradingStateChange> History);
-
-/// <summary>How much of a limit a portfolio uses now (value / limit), for the limits that measure a portfolio's state.</summary>
-public sealed record LimitUtilisation(LimitScope Scope, string Key, LimitKind Kind, double Limit, double Value, double Utilisation);
-
-public sealed record PositionView(InstrumentId Instrument, double Quantity, double Price, double Exposure);
-
-public sealed record PortfolioRiskView(PortfolioId Portfolio, TradingState State, double Equity, double DailyPnl, double Drawdown,
-    double Gross,
-    double Net, IReadOnlyList<PositionView> Positions, IReadOnlyList<LimitUtilisation> Utilisation);
 
 /// <summary>The Risk engine's live state: limits, trading states and the kill switch, portfolios' exposure, the stateful pre-trade
 /// check.</summary>

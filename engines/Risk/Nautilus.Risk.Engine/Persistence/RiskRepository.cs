@@ -1,16 +1,10 @@
 using Nautilus.Model;
+using Nautilus.Risk.Contracts;
 using Nautilus.Risk.Domain.Limits;
 using Nautilus.Storage.Migrations;
 using Npgsql;
 
 namespace Nautilus.Risk.Engine.Persistence;
-
-/// <summary>A change to a limit: what it was, what it became (null: removed), who did it, why and when.</summary>
-public sealed record LimitChange(LimitScope Scope, string Key, LimitKind Kind, double? OldValue, double? NewValue, string ChangedBy,
-    string Reason, DateTimeOffset ChangedAt);
-
-/// <summary>A trading state set by someone: global (empty key) or a portfolio's.</summary>
-public sealed record TradingStateChange(string Portfolio, TradingState State, string ChangedBy, string Reason, DateTimeOffset ChangedAt);
 
 /// <summary>The <c>risk</c> schema: limits with their history, trading states with theirs.</summary>
 public sealed class RiskRepository(NpgsqlDataSource dataSource)

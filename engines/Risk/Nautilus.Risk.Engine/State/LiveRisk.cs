@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Model;
+using Nautilus.Risk.Contracts;
 using Nautilus.Risk.Domain.Limits;
 using Nautilus.Risk.Engine.Extensions;
 using Nautilus.Risk.Engine.Persistence;

@@ -3,7 +3,7 @@ using Nautilus.Risk.Domain.Backtesting;
 using Nautilus.Risk.Domain.Limits;
 using Nautilus.Risk.Domain.Stress;
 
-namespace Nautilus.Risk.Engine.Apis;
+namespace Nautilus.Risk.Contracts;
 
 /// <summary>
 /// <c>POST /api/risk/var</c>. Either <see cref="Pnl"/> (the portfolio's P&amp;L per scenario) or <see cref="Returns"/>

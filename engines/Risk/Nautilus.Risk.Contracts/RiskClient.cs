@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Nautilus.Model;
+using Nautilus.Platform;
+using Nautilus.Risk.Domain.Limits;
+
+namespace Nautilus.Risk.Contracts;
+
+/// <summary>
+/// The Risk engine over HTTP, typed. Register with <c>AddHttpClient&lt;RiskClient&gt;(http =&gt; http.BaseAddress = new
+/// Uri(RiskClient.BaseAddress))</c>. A refusal comes back as <see cref="RiskRequestException"/> carrying the engine's problem.
+/// </summary>
+public sealed class RiskClient(HttpClient http)
+{
+    /// <summary>Service discovery's name for the engine ("https+http": https where it offers it).</summary>
+    public const string BaseAddress = "https+http://risk-engine";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public Task<VarResponse> VarAsync(VarRequest request, CancellationToken ct = default) => PostAsync<VarResponse>("/api/risk/var",
+        request, ct);
+
+    public Task<BacktestResponse> BacktestAsync(BacktestRequest request, CancellationToken ct = default) =>
+        PostAsync<BacktestResponse>("/api/risk/backtest", request, ct);
+
+    public async Task<IReadOnlyList<RiskLimit>> LimitsAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<RiskLimit[]>("/api/risk/limits", Json, ct) ?? [];
+
+    public async Task<IReadOnlyList<LimitChange>> LimitHistoryAsync(int limit = 50, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<LimitChange[]>($"/api/risk/limits/history?limit={limit}", Json, ct) ?? [];
+
+    public Task<LimitChange> SetLimitAsync(LimitChangeRequest request, CancellationToken ct = default) =>
+        SendAsync<LimitChange>(HttpMethod.Put, "/api/risk/limits", request, ct);
+
+    public Task<LimitChange> RemoveLimitAsync(LimitScope scope, string key, LimitKind kind, string changedBy, string reason,
+        CancellationToken ct = default) =>
+        SendAsync<LimitChange>(HttpMethod.Delete, $"/api/risk/limits/{scope}/{kind}?key={Uri.EscapeDataString(key)}" +
+                                                  $"&changedBy={Uri.EscapeDataString(changedBy)}&reason={Uri.EscapeDataString(reason)}",
+                                                      null, ct);
+
+    public async Task<TradingStatesResponse> StatesAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<TradingStatesResponse>("/api/risk/state", Json, ct)
+        ?? throw new RiskRequestException(500, "the Risk engine answered no states");
+
+    public Task<TradingStateChange> SetStateAsync(TradingStateRequest request, CancellationToken ct = default) =>
+        SendAsync<TradingStateChange>(HttpMethod.Put, "/api/risk/state", request, ct);
+
+    public async Task<IReadOnlyList<PortfolioRiskView>> PortfoliosAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<PortfolioRiskView[]>("/api/risk/portfolios", Json, ct) ?? [];
+
+    public Task<PreTradeDecision> CheckAsync(OrderInput order, CancellationToken ct = default) =>
+        PostAsync<PreTradeDecision>($"/api/risk/portfolios/{Uri.EscapeDataString(order.Portfolio.Value)}/check", order, ct);
+
+    private Task<T> PostAsync<T>(string path, object body, CancellationToken ct) => SendAsync<T>(HttpMethod.Post, path, body, ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = body is null ? null : JsonContent.Create(body,
+            body.GetType(), options: Json)
+        };
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            throw new RiskRequestException((int)response.StatusCode, problem.Describe());
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct) ?? throw new RiskRequestException(500, $"{path} answered nothing");
+    }
+}
+
+/// <summary>The Risk engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>
+public sealed class RiskRequestException(int status, string problem) : Exception($"Risk engine answered {status}: {problem}")
+{
+    public int Status { get; } = status;
+
+    public string Problem { get; } = problem;
+}
