@@ -13,15 +13,7 @@ public sealed class RiskPageBrowserTests(PlatformFixture platform)
         Assert.NotNull(platform.App);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            ViewportSize = new ViewportSize
-            {
-                Width = 1400,
-                Height = 1200
-            }
-        });
-        await page.GotoAsync(PlatformFixture.WebUrl("/risk").ToString());
+        var page = await OpenAsync(browser);
         await Assertions.Expect(page.GetByTestId("trading-state")).ToHaveTextAsync("ACTIVE", new() { Timeout = 30_000 });
 
         await page.GetByTestId("kill-switch").ClickAsync();
@@ -49,15 +41,7 @@ public sealed class RiskPageBrowserTests(PlatformFixture platform)
         Assert.NotNull(platform.App);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            ViewportSize = new ViewportSize
-            {
-                Width = 1400,
-                Height = 1200
-            }
-        });
-        await page.GotoAsync(PlatformFixture.WebUrl("/risk").ToString());
+        var page = await OpenAsync(browser);
         await Assertions.Expect(page.GetByTestId("trading-state")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // 95 % needs 20 one-second scenarios: the simulator has run that long once the platform is up.
         await PageFields.Field(page, "var-confidence").FillAsync("0.95");
@@ -79,5 +63,13 @@ public sealed class RiskPageBrowserTests(PlatformFixture platform)
             Path = Path.Combine(RepositoryPaths.Artifacts, "risk-page.png"),
             FullPage = true
         });
+    }
+
+    private static async Task<IPage> OpenAsync(IBrowser browser)
+    {
+        var size = new ViewportSize { Width = 1400, Height = 1200 };
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = size });
+        await page.GotoAsync(PlatformFixture.WebUrl("/risk").ToString());
+        return page;
     }
 }

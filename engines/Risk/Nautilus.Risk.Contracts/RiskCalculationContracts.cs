@@ -1,5 +1,4 @@
 using Nautilus.Model;
-using Nautilus.Risk.Domain.Backtesting;
 using Nautilus.Risk.Domain.Limits;
 using Nautilus.Risk.Domain.Stress;
 
@@ -44,26 +43,6 @@ public sealed record VarResponse(
 
 /// <summary><c>POST /api/risk/backtest</c>: realised P&amp;L and the VaR that stood for each day (positive losses).</summary>
 public sealed record BacktestRequest(double[]? Pnl, double[]? Var, double Confidence = 0.99);
-
-public sealed record KupiecResponse(double Lr, double PValue);
-
-public sealed record ChristoffersenResponse(double LrInd, double PValueInd, double LrCc, double PValueCc);
-
-/// <param name="TrafficLight"><c>green</c>, <c>yellow</c> or <c>red</c>; only for 250 observations at 99 %.</param>
-public sealed record BacktestResponse(
-    int Observations,
-    int Exceptions,
-    double ExpectedExceptions,
-    KupiecResponse Kupiec,
-    ChristoffersenResponse? Christoffersen,
-    string? TrafficLight,
-    IReadOnlyList<int> ExceptionIndices)
-{
-    public static BacktestResponse From(VarBacktestResult r) => new(r.Observations, r.Exceptions, r.ExpectedExceptions,
-        new KupiecResponse(r.Kupiec.Lr, r.Kupiec.PValue),
-        r.Christoffersen is { } c ? new ChristoffersenResponse(c.LrInd, c.PValueInd, c.LrCc, c.PValueCc) : null,
-        r.TrafficLight?.ToString().ToLowerInvariant(), r.ExceptionIndices);
-}
 
 /// <summary>
 /// <c>POST /api/risk/stress</c>: positions, and hypothetical <see cref="Shocks"/> and/or a <see cref="History"/> of returns

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Nautilus.Model;
 using Nautilus.Platform;
+using Nautilus.Risk.Domain.Backtesting;
 using Nautilus.Risk.Domain.Limits;
 
 namespace Nautilus.Risk.Contracts;
@@ -21,8 +22,8 @@ public sealed class RiskClient(HttpClient http)
     public Task<VarResponse> VarAsync(VarRequest request, CancellationToken ct = default) => PostAsync<VarResponse>("/api/risk/var",
         request, ct);
 
-    public Task<BacktestResponse> BacktestAsync(BacktestRequest request, CancellationToken ct = default) =>
-        PostAsync<BacktestResponse>("/api/risk/backtest", request, ct);
+    public Task<VarBacktestResult> BacktestAsync(BacktestRequest request, CancellationToken ct = default) =>
+        PostAsync<VarBacktestResult>("/api/risk/backtest", request, ct);
 
     public async Task<IReadOnlyList<RiskLimit>> LimitsAsync(CancellationToken ct = default) =>
         await http.GetFromJsonAsync<RiskLimit[]>("/api/risk/limits", Json, ct) ?? [];

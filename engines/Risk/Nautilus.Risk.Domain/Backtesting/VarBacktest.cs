@@ -1,9 +1,22 @@
+using System.Text.Json.Serialization;
 using Nautilus.Risk.Domain.Statistics;
 using Nautilus.Risk.Domain.Var;
 
 namespace Nautilus.Risk.Domain.Backtesting;
 
-public enum TrafficLight { Green, Yellow, Red }
+/// <summary>The Basel zone; written <c>green</c>, <c>yellow</c>, <c>red</c> in JSON.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TrafficLight>))]
+public enum TrafficLight
+{
+    [JsonStringEnumMemberName("green")]
+    Green,
+
+    [JsonStringEnumMemberName("yellow")]
+    Yellow,
+
+    [JsonStringEnumMemberName("red")]
+    Red,
+}
 
 public sealed record KupiecTest(double Lr, double PValue);
 

@@ -119,7 +119,7 @@ public static class RiskCalculationsApi
         }
     }
 
-    public static Results<Ok<BacktestResponse>, ValidationProblem> Backtest(BacktestRequest request, RiskMetrics metrics)
+    public static Results<Ok<VarBacktestResult>, ValidationProblem> Backtest(BacktestRequest request, RiskMetrics metrics)
     {
         if (request.Pnl is null)
         {
@@ -136,7 +136,7 @@ public static class RiskCalculationsApi
         {
             var result = VarBacktest.Run(request.Pnl, request.Var, request.Confidence);
             metrics.Calculated("backtest", "kupiec-christoffersen", Stopwatch.GetElapsedTime(started));
-            return TypedResults.Ok(BacktestResponse.From(result));
+            return TypedResults.Ok(result);
         }
         catch (RiskInputException ex)
         {
