@@ -54,10 +54,10 @@ public sealed class RiskPageBrowserTests(PlatformFixture platform)
         var var = double.Parse(await page.GetByTestId("var-value").InnerTextAsync(), NumberStyles.Number, CultureInfo.InvariantCulture);
         var es = double.Parse(await page.GetByTestId("es-value").InnerTextAsync(), NumberStyles.Number, CultureInfo.InvariantCulture);
         Assert.True(var > 0 && es >= var, $"VaR {var}, ES {es}");
-        var plotted = await page.EvaluateAsync<int>("() => document.querySelector('[data-testid=var-chart] " +
-            ".js-plotly-plot')?.data?.[0]?.x?.length ?? 0");
-        Assert.Equal(int.Parse(await page.GetByTestId("var-chart").GetAttributeAsync("data-scenarios") ?? "0",
-            CultureInfo.InvariantCulture), plotted);
+        var scenarios = await page.GetByTestId("var-chart").GetAttributeAsync("data-scenarios");
+        await Eventually.TrueAsync(async () => (await page.EvaluateAsync<int>(
+                "() => document.querySelector('[data-testid=var-chart] .js-plotly-plot')?.data?.[0]?.x?.length ?? 0"))
+            .ToString(CultureInfo.InvariantCulture) == scenarios, TimeSpan.FromSeconds(10), $"plotly holding the {scenarios} scenarios");
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(RepositoryPaths.Artifacts, "risk-page.png"),
