@@ -161,6 +161,8 @@ public sealed class RiskStateTests(PlatformFixture platform)
         var portfolio = $"fund-{Guid.NewGuid():N}"[..16];
         await Eventually.TrueAsync(async () => (await platform.Http.GetAsync(Url("/api/risk/limits"))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(30), "the Risk engine's limits loaded");
+        var health = await SendAsync(HttpMethod.Get, "/health", null, HttpStatusCode.OK);
+        Assert.Equal("Healthy", health.GetProperty("dependencies").GetProperty("risk-state").GetProperty("status").GetString());
         var change = await SendAsync(HttpMethod.Put, "/api/risk/limits",
             new
             {

@@ -79,9 +79,12 @@ public static class RiskStateApi
         return TypedResults.Ok(await risk.ChangeLimitAsync(scope, key, kind, null, changedBy!, reason!, ct));
     }
 
-    public static async Task<Ok<TradingStatesResponse>> GetStatesAsync(LiveRisk risk, RiskRepository repository, CancellationToken ct) =>
-        TypedResults.Ok(new TradingStatesResponse(risk.GlobalState, risk.PortfolioStates.ToDictionary(),
+    public static async Task<Ok<TradingStatesResponse>> GetStatesAsync(LiveRisk risk, RiskRepository repository, CancellationToken ct)
+    {
+        await risk.Loaded.WaitAsync(ct);
+        return TypedResults.Ok(new TradingStatesResponse(risk.GlobalState, risk.PortfolioStates.ToDictionary(),
             await repository.StatesAsync(latestOnly: false, 100, ct)));
+    }
 
     public static async Task<Results<Ok<TradingStateChange>, ValidationProblem>> SetStateAsync(TradingStateRequest request, LiveRisk risk,
         CancellationToken ct)

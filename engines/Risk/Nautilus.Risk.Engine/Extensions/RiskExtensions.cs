@@ -21,6 +21,7 @@ public static class RiskExtensions
         services.AddSingleton<RiskMetrics>();
         services.AddSingleton<LiveRisk>();
         services.AddHostedService<RiskStartup>();
+        services.AddHealthChecks().AddCheck<RiskStateHealthCheck>("risk-state", tags: ["ready"]);
         services.AddMessageHandler<PositionChange, PositionChangeHandler>();
         services.AddMessageHandler<PriceUpdate, PriceUpdateHandler>();
         services.AddMessageHandler<PortfolioUpdate, PortfolioUpdateHandler>();

@@ -23,6 +23,10 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
     private readonly SemaphoreSlim _changes = new(1, 1);
     private volatile LimitBook _limits = LimitBook.Empty;
     private volatile TradingState _global = TradingState.Active;
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the stored limits and states are in force: nothing is checked or changed before.</summary>
+    public Task Loaded => _loaded.Task;
 
     public LimitBook Limits => _limits;
 
@@ -47,6 +51,7 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
             }
         }
 
+        _loaded.TrySetResult();
         logger.LogInformation("Risk state loaded: {Limits} limits, global trading state {State}", _limits.Limits.Count, _global);
     }
 
@@ -55,6 +60,7 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
         string reason,
         CancellationToken ct)
     {
+        await Loaded.WaitAsync(ct);
         await _changes.WaitAsync(ct);
         try
         {
@@ -74,6 +80,7 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
     public async Task<TradingStateChange> SetStateAsync(PortfolioId? portfolio, TradingState state, string changedBy, string reason,
         CancellationToken ct)
     {
+        await Loaded.WaitAsync(ct);
         var change = new TradingStateChange(portfolio?.Value ?? "", state, changedBy, reason, clock.GetUtcNow());
         await _changes.WaitAsync(ct);
         try
@@ -106,6 +113,11 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
     /// <summary>The pre-trade check against the live state; an accepted order counts toward the portfolio's order rate.</summary>
     public async ValueTask<PreTradeDecision> CheckAsync(OrderIntent order, CancellationToken ct)
     {
+        if (!Loaded.IsCompleted)
+        {
+            await Loaded.WaitAsync(ct);
+        }
+
         var book = Book(order.Portfolio);
         PreTradeDecision decision;
         lock (book)
