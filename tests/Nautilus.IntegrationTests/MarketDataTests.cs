@@ -29,13 +29,6 @@ public sealed class MarketDataTests(PlatformFixture platform)
         return response.IsSuccessStatusCode ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone() : null;
     }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
     [Fact]
     public async Task The_simulator_runs_by_default_and_quotes_move()
     {
@@ -78,27 +71,27 @@ public sealed class MarketDataTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_requests_get_problem_details_naming_the_field()
     {
-        var unknown = await ProblemAsync(await platform.Http.GetAsync(Url("/api/quotes/NOPE")), HttpStatusCode.NotFound);
+        var unknown = await Problems.ReadAsync(await platform.Http.GetAsync(Url("/api/quotes/NOPE")), HttpStatusCode.NotFound);
         Assert.Equal("symbol", unknown.GetProperty("field").GetString());
 
-        var interval = await ProblemAsync(await platform.Http.GetAsync(Url("/api/bars/AAPL?interval=7")), HttpStatusCode.BadRequest);
+        var interval = await Problems.ReadAsync(await platform.Http.GetAsync(Url("/api/bars/AAPL?interval=7")), HttpStatusCode.BadRequest);
         Assert.True(interval.GetProperty("errors").TryGetProperty("interval", out _));
 
-        var range = await ProblemAsync(await platform.Http.GetAsync(Url("/api/trades/AAPL?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")), HttpStatusCode.BadRequest);
+        var range = await Problems.ReadAsync(await platform.Http.GetAsync(Url("/api/trades/AAPL?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")), HttpStatusCode.BadRequest);
         Assert.True(range.GetProperty("errors").TryGetProperty("to", out _));
 
-        var limit = await ProblemAsync(await platform.Http.GetAsync(Url("/api/trades/AAPL?limit=0")), HttpStatusCode.BadRequest);
+        var limit = await Problems.ReadAsync(await platform.Http.GetAsync(Url("/api/trades/AAPL?limit=0")), HttpStatusCode.BadRequest);
         Assert.True(limit.GetProperty("errors").TryGetProperty("limit", out _));
 
-        var rate = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/simulator/start"), new { eventsPerSecond = -5 }), HttpStatusCode.BadRequest);
+        var rate = await Problems.ReadAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/simulator/start"), new { eventsPerSecond = -5 }), HttpStatusCode.BadRequest);
         Assert.True(rate.GetProperty("errors").TryGetProperty("eventsPerSecond", out _));
         Assert.Equal("Running", (await GetJsonAsync("/api/feeds/simulator")).GetProperty("state").GetString());
 
-        var scenario = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/simulator/scenarios"),
+        var scenario = await Problems.ReadAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/simulator/scenarios"),
             new { symbol = "AAPL", kind = "FlashCrash", magnitude = 0.5 }), HttpStatusCode.BadRequest);
         Assert.True(scenario.GetProperty("errors").TryGetProperty("magnitude", out _));
 
-        var feed = await ProblemAsync(await platform.Http.PostAsync(Url("/api/feeds/nope/start"), null), HttpStatusCode.NotFound);
+        var feed = await Problems.ReadAsync(await platform.Http.PostAsync(Url("/api/feeds/nope/start"), null), HttpStatusCode.NotFound);
         Assert.Equal("name", feed.GetProperty("field").GetString());
     }
 
@@ -112,9 +105,9 @@ public sealed class MarketDataTests(PlatformFixture platform)
         }
 
         Assert.Equal("Industrials", (await GetJsonAsync("/api/instruments/TEST-ITG")).GetProperty("sector").GetString());
-        await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/instruments"), instrument), HttpStatusCode.Conflict);
+        await Problems.ReadAsync(await platform.Http.PostAsJsonAsync(Url("/api/instruments"), instrument), HttpStatusCode.Conflict);
 
-        var invalid = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/instruments"),
+        var invalid = await Problems.ReadAsync(await platform.Http.PostAsJsonAsync(Url("/api/instruments"),
             new { symbol = "BAD1", assetClass = "Equity", venue = "NYSE", currency = "usd", tickSize = 0, lotSize = 1, sector = "X" }), HttpStatusCode.BadRequest);
         Assert.True(invalid.GetProperty("errors").TryGetProperty("tickSize", out _));
         Assert.True(invalid.GetProperty("errors").TryGetProperty("currency", out _));
@@ -124,7 +117,7 @@ public sealed class MarketDataTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        await ProblemAsync(await platform.Http.GetAsync(Url("/api/instruments/TEST-ITG")), HttpStatusCode.NotFound);
+        await Problems.ReadAsync(await platform.Http.GetAsync(Url("/api/instruments/TEST-ITG")), HttpStatusCode.NotFound);
         Assert.True((await GetJsonAsync("/api/instruments")).GetArrayLength() >= 50);
     }
 
@@ -163,7 +156,7 @@ public sealed class MarketDataTests(PlatformFixture platform)
         var stored = await GetJsonAsync("/api/bars/SPY?interval=86400&from=2030-01-01T00:00:00Z&to=2030-12-31T00:00:00Z");
         Assert.Equal(2, stored.GetProperty("items").GetArrayLength());
 
-        var unknown = await ProblemAsync(await platform.Http.PostAsync(Url("/api/bars/import?symbol=NOPE"), new StringContent(bad)), HttpStatusCode.BadRequest);
+        var unknown = await Problems.ReadAsync(await platform.Http.PostAsync(Url("/api/bars/import?symbol=NOPE"), new StringContent(bad)), HttpStatusCode.BadRequest);
         Assert.True(unknown.GetProperty("errors").TryGetProperty("symbol", out _));
     }
 
@@ -176,7 +169,7 @@ public sealed class MarketDataTests(PlatformFixture platform)
             Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
         }
 
-        var noBars = await ProblemAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/bar-replay/start"), new { symbol = "RPLY", interval = 86400 }),
+        var noBars = await Problems.ReadAsync(await platform.Http.PostAsJsonAsync(Url("/api/feeds/bar-replay/start"), new { symbol = "RPLY", interval = 86400 }),
             HttpStatusCode.BadRequest);
         Assert.Contains("import a file first", noBars.GetProperty("errors").GetProperty("symbol")[0].GetString());
 
