@@ -105,6 +105,16 @@ public sealed class ValueAtRiskTests
     }
 
     [Fact]
+    public void Monte_carlo_var_of_a_pnl_series_converges_to_its_parametric_value()
+    {
+        var pnl = CorrelatedReturns(1_000, seed: 9).Select(r => 1_000_000 * r[1]).ToArray();
+        var parametric = ValueAtRisk.OfPnl(pnl, VarMethod.Parametric, new VarSettings(0.99, HorizonDays: 5));
+        var monteCarlo = ValueAtRisk.OfPnl(pnl, VarMethod.MonteCarlo, new VarSettings(0.99, HorizonDays: 5, Paths: 400_000, Seed: 3));
+        Assert.Equal(parametric.Var, monteCarlo.Var, parametric.Var * 0.015);
+        Assert.Equal(parametric.Es, monteCarlo.Es, parametric.Es * 0.015);
+    }
+
+    [Fact]
     public void Historical_components_share_the_tail_loss_and_sum_to_var()
     {
         var returns = CorrelatedReturns(1_000, seed: 3);

@@ -48,7 +48,8 @@ public static class ValueAtRisk
             case VarMethod.MonteCarlo:
                 {
                     var moments = SampleMoments.Of(pnl);
-                    var simulation = MonteCarloVar.Simulate([moments.Mean], new[,] { { moments.StdDev } }, [1.0], settings);
+                    var variance = new[,] { { moments.StdDev * moments.StdDev } };
+                var simulation = MonteCarloVar.Simulate([moments.Mean], variance, [1.0], settings);
                     notes.Add($"{settings.Paths:N0} normal paths with the series' mean and standard deviation, seed {settings.Seed}" +
                               (settings.Antithetic ? ", antithetic pairs" : ""));
                     return new VarResult(simulation.Var, simulation.Es, method, settings.Confidence, settings.HorizonDays, null, null,
