@@ -49,7 +49,7 @@ public static class ValueAtRisk
                 {
                     var moments = SampleMoments.Of(pnl);
                     var variance = new[,] { { moments.StdDev * moments.StdDev } };
-                var simulation = MonteCarloVar.Simulate([moments.Mean], variance, [1.0], settings);
+                    var simulation = MonteCarloVar.Simulate([moments.Mean], variance, [1.0], settings);
                     notes.Add($"{settings.Paths:N0} normal paths with the series' mean and standard deviation, seed {settings.Seed}" +
                               (settings.Antithetic ? ", antithetic pairs" : ""));
                     return new VarResult(simulation.Var, simulation.Es, method, settings.Confidence, settings.HorizonDays, null, null,
