@@ -16,7 +16,8 @@ var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, 
 var ml = builder.AddEngine<Projects.Nautilus_ML_Engine>(EngineCatalog.Ml, settings, infrastructure);
 var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure);
 var strategy = builder.AddEngine<Projects.Nautilus_Strategy_Engine>(EngineCatalog.Strategy, settings, infrastructure);
-var risk = builder.AddEngine<Projects.Nautilus_Risk_Engine>(EngineCatalog.Risk, settings, infrastructure);
+var risk = builder.AddEngine<Projects.Nautilus_Risk_Engine>(EngineCatalog.Risk, settings, infrastructure)
+    .WithReference(marketData); // daily closes for portfolio VaR and historical stress
 var execution = builder.AddEngine<Projects.Nautilus_Execution_Engine>(EngineCatalog.Execution, settings, infrastructure);
 var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCatalog.Portfolio, settings, infrastructure);
 var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure);

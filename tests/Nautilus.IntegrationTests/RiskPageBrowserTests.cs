@@ -65,6 +65,38 @@ public sealed class RiskPageBrowserTests(PlatformFixture platform)
         });
     }
 
+    [Fact]
+    public async Task A_live_portfolio_shows_its_var_its_history_and_the_alert_feed()
+    {
+        Assert.NotNull(platform.App);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await PortfolioRiskTests.ImportAsync(platform.Http, PortfolioRiskTests.Alpha, PortfolioRiskTests.Closes(7), today);
+        var portfolio = $"pui-{Guid.NewGuid():N}"[..14];
+        await using var bus = await PlatformBus.ConnectAsync(platform);
+        await bus.PublishAsync(PortfolioRiskTests.Position(portfolio, PortfolioRiskTests.Alpha, Nautilus.Model.PositionSide.Long, 200, 40));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
+        var page = await OpenAsync(browser);
+        await Assertions.Expect(page.GetByTestId("risk-portfolios")).ToContainTextAsync(portfolio, new() { Timeout = 30_000 });
+        // MudSelect keeps its input hidden: the operator clicks the control around it.
+        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("[data-testid='pvar-portfolio']") }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = portfolio }).ClickAsync();
+        await page.GetByTestId("pvar-compute").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("pvar-var")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var shown = double.Parse(await page.GetByTestId("pvar-var").InnerTextAsync(), NumberStyles.Number, CultureInfo.InvariantCulture);
+        using var stored = System.Text.Json.JsonDocument.Parse(await platform.Http.GetStringAsync(
+            PlatformFixture.UrlOf(Nautilus.Platform.EngineCatalog.Risk, $"/api/risk/portfolios/{portfolio}/var")));
+        Assert.Equal(Math.Round(stored.RootElement.GetProperty("var").GetDouble()), shown);
+        await Assertions.Expect(page.GetByTestId("pvar-components")).ToContainTextAsync(PortfolioRiskTests.Alpha.ToString());
+        await Assertions.Expect(page.GetByTestId("pvar-chart")).ToHaveAttributeAsync("data-points", "1");
+
+        await page.GetByTestId("pvar-stress").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("pvar-stress-table").Locator("tbody tr")).ToHaveCountAsync(10, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("risk-alerts")).ToBeVisibleAsync();
+    }
+
     private static async Task<IPage> OpenAsync(IBrowser browser)
     {
         var size = new ViewportSize { Width = 1400, Height = 1200 };

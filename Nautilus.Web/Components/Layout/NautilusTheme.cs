@@ -9,6 +9,18 @@ public static class NautilusTheme
     public const string Down = "#ef5350";
     public const string Grid = "#2a3441";
     public const string Text = "#c9d4e0";
+    public const string Panel = "#161b22";
+    public const string Neutral = "#4a6072";
+
+    /// <summary>A Plotly layout in the theme's colours with tight margins; charts add their axes and shapes.</summary>
+    public static Plotly.Blazor.Layout ChartLayout(bool legend = false) => new()
+    {
+        PaperBgColor = Panel,
+        PlotBgColor = Panel,
+        Font = new Plotly.Blazor.LayoutLib.Font { Color = Text },
+        ShowLegend = legend,
+        Margin = new Plotly.Blazor.LayoutLib.Margin { L = 56, R = 12, T = 8, B = 32 },
+    };
 
     public static MudTheme Theme { get; } = new()
     {
@@ -20,7 +32,7 @@ public static class NautilusTheme
             Error = Down,
             Warning = "#f0b429",
             Background = "#0d1117",
-            Surface = "#161b22",
+            Surface = Panel,
             AppbarBackground = "#10161e",
             DrawerBackground = "#10161e",
             DrawerText = Text,

@@ -53,6 +53,29 @@ public sealed class RiskClient(HttpClient http)
     public Task<PreTradeDecision> CheckAsync(OrderInput order, CancellationToken ct = default) =>
         PostAsync<PreTradeDecision>($"/api/risk/portfolios/{Uri.EscapeDataString(order.Portfolio.Value)}/check", order, ct);
 
+    /// <summary>Computes and stores the portfolio's VaR now.</summary>
+    public Task<PortfolioVar> ComputeVarAsync(PortfolioId portfolio, CancellationToken ct = default) =>
+        SendAsync<PortfolioVar>(HttpMethod.Post, $"{PortfolioPath(portfolio)}/var", null, ct);
+
+    /// <summary>The latest stored VaR, or null when none was computed yet.</summary>
+    public async Task<PortfolioVar?> LatestVarAsync(PortfolioId portfolio, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync($"{PortfolioPath(portfolio)}/var", ct);
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await ReadAsync<PortfolioVar>(response, ct);
+    }
+
+    public Task<VarHistoryResponse> VarHistoryAsync(PortfolioId portfolio, CancellationToken ct = default) =>
+        SendAsync<VarHistoryResponse>(HttpMethod.Get, $"{PortfolioPath(portfolio)}/var/history", null, ct);
+
+    public Task<StressResponse> HistoricalStressAsync(PortfolioId portfolio, HistoricalStressRequest request,
+        CancellationToken ct = default) =>
+        PostAsync<StressResponse>($"{PortfolioPath(portfolio)}/stress/historical", request, ct);
+
+    public async Task<IReadOnlyList<AlertView>> AlertsAsync(int limit = 100, CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<AlertView[]>($"/api/risk/alerts?limit={limit}", Json, ct) ?? [];
+
+    private static string PortfolioPath(PortfolioId portfolio) => $"/api/risk/portfolios/{Uri.EscapeDataString(portfolio.Value)}";
+
     private Task<T> PostAsync<T>(string path, object body, CancellationToken ct) => SendAsync<T>(HttpMethod.Post, path, body, ct);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
@@ -63,13 +86,19 @@ public sealed class RiskClient(HttpClient http)
             body.GetType(), options: Json)
         };
         using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
         if (!response.IsSuccessStatusCode)
         {
             var problem = await ApiProblem.ReadAsync(response, ct);
             throw new RiskRequestException((int)response.StatusCode, problem.Describe());
         }
 
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct) ?? throw new RiskRequestException(500, $"{path} answered nothing");
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+               ?? throw new RiskRequestException(500, $"{response.RequestMessage?.RequestUri} answered nothing");
     }
 }
 

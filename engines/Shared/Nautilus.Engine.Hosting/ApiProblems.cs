@@ -25,5 +25,10 @@ public static class ApiProblems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"{what} exists",
             detail: $"A {what} '{value}' already exists.", extensions: new Dictionary<string, object?> { ["field"] = field, ["value"] = value });
 
+    /// <summary>503 when another engine or server this answer needs cannot be reached; the caller may retry.</summary>
+    public static ProblemHttpResult Unavailable(string dependency, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"{dependency} unavailable", detail: detail,
+            extensions: new Dictionary<string, object?> { ["dependency"] = dependency });
+
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

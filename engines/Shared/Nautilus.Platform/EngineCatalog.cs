@@ -18,8 +18,8 @@ public static class EngineCatalog
 
     public static readonly EngineDescriptor Risk = new(
         "risk-engine", "Risk", 8200, "pre-trade checks, limits, VaR/ES, stress tests, kill switch",
-        Pub(RiskAlert),
-        [PriceUpdate, TradeExecution, PositionChange, PortfolioUpdate, MarginCall, VpinCalculation, OrderUpdate]);
+        Pub(RiskAlert, PreTradeResult),
+        [PriceUpdate, TradeExecution, PositionChange, PortfolioUpdate, MarginCall, VpinCalculation, OrderUpdate, OrderRequest]);
 
     public static readonly EngineDescriptor Factor = new(
         "factor-engine", "Factor", 8300, "cross-sectional style/sector factor model, exposures, factor risk",
@@ -59,7 +59,7 @@ public static class EngineCatalog
 
     public static readonly EngineDescriptor Execution = new(
         "execution-engine", "Execution", 9500, "OMS order state machine, EMS paper venue and algos, PMS positions",
-        Pub(TradeExecution, OrderUpdate, PositionChange), [MarketData, StrategySignal, OrderRequest, RiskAlert]);
+        Pub(TradeExecution, OrderUpdate, PositionChange), [MarketData, StrategySignal, OrderRequest, PreTradeResult, RiskAlert]);
 
     public static readonly EngineDescriptor Vpin = new(
         "vpin-engine", "VPIN", 10000, "trade classification, volume buckets, VPIN, order-book toxicity",

@@ -34,6 +34,7 @@ public static class MessageRouting
         MessageType.BacktestCompleted => "BACKTEST_COMPLETED",
         MessageType.EngineHealth => "ENGINE_HEALTH",
         MessageType.PerformanceMetric => "PERFORMANCE_METRIC",
+        MessageType.PreTradeResult => "PRE_TRADE_RESULT",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 

@@ -21,4 +21,5 @@ public enum MessageType
     BacktestCompleted,
     EngineHealth,
     PerformanceMetric,
+    PreTradeResult,
 }

@@ -29,6 +29,20 @@ public sealed class PortfolioExposure(PortfolioId portfolio)
 
     public IReadOnlyDictionary<InstrumentId, (double Quantity, double Price)> Positions => _positions;
 
+    /// <summary>
+    /// The portfolio's current value of a measure a limit of <paramref name="kind"/> bounds (losses positive, leverage 0 without
+    /// equity); null for the kinds that bound an order or one instrument rather than the whole portfolio.
+    /// </summary>
+    public double? Measure(LimitKind kind) => kind switch
+    {
+        LimitKind.MaxGrossExposure => Gross,
+        LimitKind.MaxNetExposure => Math.Abs(Net),
+        LimitKind.MaxLeverage => Equity > 0 ? Gross / Equity : 0,
+        LimitKind.MaxDailyLoss => Math.Max(0, -DailyPnl),
+        LimitKind.MaxDrawdown => Drawdown,
+        _ => null,
+    };
+
     public double QuantityOf(InstrumentId instrument) => _positions.TryGetValue(instrument, out var p) ? p.Quantity : 0;
 
     /// <summary>Sets a position (signed units) at a price, replacing what was known.</summary>

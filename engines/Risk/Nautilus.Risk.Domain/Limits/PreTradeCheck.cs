@@ -73,17 +73,7 @@ public static class PreTradeCheck
         var lossBreached = false;
         foreach (var (scope, key) in Scopes(order))
         {
-            if (limits.TryGet(scope, key, LimitKind.MaxDailyLoss, out var maxLoss) && -exposure.DailyPnl > maxLoss)
-            {
-                Add(ref breaches, scope, key, LimitKind.MaxDailyLoss, maxLoss, -exposure.DailyPnl);
-                lossBreached = true;
-            }
-
-            if (limits.TryGet(scope, key, LimitKind.MaxDrawdown, out var maxDrawdown) && exposure.Drawdown > maxDrawdown)
-            {
-                Add(ref breaches, scope, key, LimitKind.MaxDrawdown, maxDrawdown, exposure.Drawdown);
-                lossBreached = true;
-            }
+            lossBreached |= AddLossBreaches(exposure, limits, scope, key, ref breaches);
         }
 
         if (lossBreached && reduces)
@@ -137,6 +127,29 @@ public static class PreTradeCheck
                 Add(ref breaches, scope, key, kind, limit, value);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the daily-loss and drawdown limits of one scope that the portfolio is over; true when there was one. The check
+    /// and the engine's valuation handler both judge losses by this one rule.
+    /// </summary>
+    public static bool AddLossBreaches(PortfolioExposure exposure, LimitBook limits, LimitScope scope, string key,
+        ref List<LimitBreach>? breaches)
+    {
+        var breached = false;
+        if (limits.TryGet(scope, key, LimitKind.MaxDailyLoss, out var maxLoss) && -exposure.DailyPnl > maxLoss)
+        {
+            Add(ref breaches, scope, key, LimitKind.MaxDailyLoss, maxLoss, -exposure.DailyPnl);
+            breached = true;
+        }
+
+        if (limits.TryGet(scope, key, LimitKind.MaxDrawdown, out var maxDrawdown) && exposure.Drawdown > maxDrawdown)
+        {
+            Add(ref breaches, scope, key, LimitKind.MaxDrawdown, maxDrawdown, exposure.Drawdown);
+            breached = true;
+        }
+
+        return breached;
     }
 
     /// <summary>The scopes an order falls under, broadest first.</summary>

@@ -124,14 +124,9 @@ public static class RiskStateApi
         var utilisation = new List<LimitUtilisation>();
         foreach (var (scope, key) in new[] { (LimitScope.Global, ""), (LimitScope.Portfolio, exposure.Portfolio.Value) })
         {
-            foreach (var (kind, value) in new[]
-                     {
-                         (LimitKind.MaxGrossExposure, exposure.Gross), (LimitKind.MaxNetExposure, Math.Abs(exposure.Net)),
-                         (LimitKind.MaxLeverage, exposure.Equity > 0 ? exposure.Gross / exposure.Equity : 0),
-                         (LimitKind.MaxDailyLoss, Math.Max(0, -exposure.DailyPnl)), (LimitKind.MaxDrawdown, exposure.Drawdown),
-                     })
+            foreach (var kind in Enum.GetValues<LimitKind>())
             {
-                if (risk.Limits.TryGet(scope, key, kind, out var limit))
+                if (exposure.Measure(kind) is { } value && risk.Limits.TryGet(scope, key, kind, out var limit))
                 {
                     utilisation.Add(new LimitUtilisation(scope, key, kind, limit, value, value / limit));
                 }

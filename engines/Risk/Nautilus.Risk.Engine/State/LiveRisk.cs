@@ -15,11 +15,12 @@ namespace Nautilus.Risk.Engine.State;
 /// engine maps accounts to portfolios, an account's positions belong to the portfolio of the same id. Every refusal,
 /// breach and state change is published as a RISK_ALERT; limit and state changes are stored with who made them.
 /// </summary>
-public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publisher, RiskMetrics metrics, TimeProvider clock,
-    ILogger<LiveRisk> logger)
+public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository history, AlertJournal journal, IMessagePublisher publisher,
+    RiskMetrics metrics, TimeProvider clock, ILogger<LiveRisk> logger)
 {
     private readonly ConcurrentDictionary<string, TradingState> _portfolioStates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PortfolioId, PortfolioBook> _portfolios = new();
+    private readonly ConcurrentDictionary<InstrumentId, double> _lastPrices = new();
     private readonly SemaphoreSlim _changes = new(1, 1);
     private volatile LimitBook _limits = LimitBook.Empty;
     private volatile TradingState _global = TradingState.Active;
@@ -152,9 +153,13 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
         }
     }
 
+    /// <summary>The last traded price seen on PRICE_UPDATE: a market order's reference price.</summary>
+    public double? LastPrice(InstrumentId instrument) => _lastPrices.TryGetValue(instrument, out var price) ? price : null;
+
     public void OnPrice(PriceUpdate price)
     {
         var last = price.Last.AsDouble();
+        _lastPrices[price.InstrumentId] = last;
         foreach (var book in _portfolios.Values)
         {
             lock (book)
@@ -171,7 +176,7 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
         var book = Book(update.PortfolioId);
         var nav = (double)update.NetAssetValue.Amount;
         var day = update.TsEvent.ToUtcDateTime().Date;
-        List<LimitBreach> breaches = [];
+        List<LimitBreach>? breaches = null;
         lock (book)
         {
             if (book.Day != day)
@@ -180,22 +185,12 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
             }
 
             book.Exposure.SetAccount(nav, nav - book.DayStartNav);
-            foreach (var scope in new[] { (LimitScope.Global, ""), (LimitScope.Portfolio, update.PortfolioId.Value) })
-            {
-                if (_limits.TryGet(scope.Item1, scope.Item2, LimitKind.MaxDailyLoss, out var maxLoss) && -book.Exposure.DailyPnl > maxLoss)
-                {
-                    breaches.Add(new LimitBreach(scope.Item1, scope.Item2, LimitKind.MaxDailyLoss, maxLoss, -book.Exposure.DailyPnl));
-                }
-
-                if (_limits.TryGet(scope.Item1, scope.Item2, LimitKind.MaxDrawdown,
-                    out var maxDrawdown) && book.Exposure.Drawdown > maxDrawdown)
-                {
-                    breaches.Add(new LimitBreach(scope.Item1, scope.Item2, LimitKind.MaxDrawdown, maxDrawdown, book.Exposure.Drawdown));
-                }
-            }
+            PreTradeCheck.AddLossBreaches(book.Exposure, _limits, LimitScope.Global, "", ref breaches);
+            PreTradeCheck.AddLossBreaches(book.Exposure, _limits, LimitScope.Portfolio, update.PortfolioId.Value, ref breaches);
         }
 
-        if (breaches.Count > 0 && StateOf(update.PortfolioId) == TradingState.Active)
+        await history.RecordNavAsync(update.PortfolioId, update.TsEvent.ToDateTimeOffset(), nav, ct);
+        if (breaches is { Count: > 0 } && StateOf(update.PortfolioId) == TradingState.Active)
         {
             var breach = breaches[0];
             await SetStateAsync(update.PortfolioId, TradingState.Reducing, "risk-engine",
@@ -206,12 +201,29 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
     private PortfolioBook Book(PortfolioId portfolio) => _portfolios.GetOrAdd(portfolio, p => new PortfolioBook(new PortfolioExposure(p),
         new OrderRateWindow(clock)));
 
+    /// <summary>Open positions (signed units at their last price) of a portfolio; null when the engine knows nothing of it.</summary>
+    public IReadOnlyList<LivePosition>? PositionsOf(PortfolioId portfolio)
+    {
+        if (!_portfolios.TryGetValue(portfolio, out var book))
+        {
+            return null;
+        }
+
+        lock (book)
+        {
+            return book.Exposure.Positions.Select(p => new LivePosition(p.Key, p.Value.Quantity, p.Value.Price)).ToArray();
+        }
+    }
+
+    /// <summary>Published on the bus and stored (off the order path).</summary>
     private ValueTask AlertAsync(AlertSeverity severity, string rule, string message, PortfolioId? portfolio, InstrumentId? instrument,
-        double value,
-        double limit, TradingState state, CancellationToken ct) =>
-        publisher.PublishAsync(new RiskAlert(Guid.NewGuid().ToString("N"), severity, rule, message, portfolio, instrument, value, limit,
-            state,
-            UnixNanos.Now(clock)), cancellationToken: ct);
+        double value, double limit, TradingState state, CancellationToken ct)
+    {
+        var alert = new RiskAlert(Guid.NewGuid().ToString("N"), severity, rule, message, portfolio, instrument, value, limit, state,
+            UnixNanos.Now(clock));
+        journal.Record(alert);
+        return publisher.PublishAsync(alert, cancellationToken: ct);
+    }
 
     private sealed class PortfolioBook(PortfolioExposure exposure, OrderRateWindow rate)
     {
@@ -224,3 +236,6 @@ public sealed class LiveRisk(RiskRepository repository, IMessagePublisher publis
         public double DayStartNav { get; set; }
     }
 }
+
+/// <summary>A held position as the engine last saw it: signed units and the price it is marked at.</summary>
+public readonly record struct LivePosition(InstrumentId Instrument, double Quantity, double Price);

@@ -4,11 +4,12 @@ using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
-/// <summary>ORDER_REQUEST: an order intent, before the risk pre-trade check.</summary>
+/// <summary>ORDER_REQUEST: an order intent of a strategy trading for a portfolio, before the risk pre-trade check.</summary>
 [MemoryPackable]
 public sealed partial record OrderRequest(
     ClientOrderId ClientOrderId,
     StrategyId StrategyId,
+    PortfolioId PortfolioId,
     InstrumentId InstrumentId,
     OrderSide Side,
     OrderType OrderType,
