@@ -59,3 +59,71 @@ public sealed class AnalyticsTests(PlatformFixture platform)
     public Task Bad_input_is_a_problem_naming_the_field(string path, string json, string field) =>
         Problems.AssertRefusedAsync(platform.Http, Url(path), json, field);
 }
+
+/// <summary>The Analytics engine on the buses: valuations stored as day-end values, tear sheets of them, ANALYTICS_RESULT
+/// published.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class AnalyticsStateTests(PlatformFixture platform)
+{
+    private static Uri Url(string path) => PlatformFixture.UrlOf(EngineCatalog.Analytics, path);
+
+    private static Nautilus.Contracts.PortfolioUpdate Valuation(string portfolio, DateTimeOffset at, decimal nav)
+    {
+        var usd = Nautilus.Model.Money.Zero(Nautilus.Model.Currency.USD);
+        return new(new Nautilus.Model.PortfolioId(portfolio), new Nautilus.Model.Money(nav, Nautilus.Model.Currency.USD), usd, usd, usd,
+            usd,
+            usd, Nautilus.Model.UnixNanos.From(at));
+    }
+
+    [Fact]
+    public async Task Valuations_become_a_tear_sheet_and_a_published_result()
+    {
+        const int days = 40;
+        var portfolio = $"anl-{Guid.NewGuid():N}"[..14];
+        var first = DateTimeOffset.UtcNow.Date.AddDays(-days + 1);
+        // Values in cents, as money is carried.
+        var navs = Enumerable.Range(0, days).Select(d => Math.Round(1_000_000m + 10_000m * (decimal)Math.Sin(d / 3.0) + 500m * d,
+            2)).ToArray();
+        // Each day a morning valuation that the evening one replaces: the day's value is its last.
+        var updates = navs.SelectMany((nav, d) => new[]
+        {
+            Valuation(portfolio, new DateTimeOffset(first.AddDays(d).AddHours(9), TimeSpan.Zero), nav - 777m),
+            Valuation(portfolio, new DateTimeOffset(first.AddDays(d).AddHours(21), TimeSpan.Zero), nav),
+        }).ToArray();
+        await using var bus = await PlatformBus.ConnectAsync(platform);
+        await bus.PublishAsync(updates);
+
+        JsonElement sheet = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await platform.Http.GetAsync(Url($"/api/analytics/portfolios/{portfolio}/tearsheet"));
+            sheet = response.IsSuccessStatusCode
+                ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone() : default;
+            return sheet.ValueKind == JsonValueKind.Object && sheet.GetProperty("returns").GetArrayLength() == days - 1 &&
+                   Math.Abs(sheet.GetProperty("wealth")[days - 2].GetDouble() - (double)(navs[^1] / navs[0])) < 1e-12;
+        }, TimeSpan.FromSeconds(30), "every day's last valuation stored");
+
+        var returns = navs.Zip(navs.Skip(1), (a, b) => (double)(b / a) - 1).ToArray();
+        Assert.Equal((double)(navs[^1] / navs[0]) - 1, sheet.GetProperty("report").GetProperty("cumulativeReturn").GetDouble(), 12);
+        using var metrics = await platform.Http.PostAsJsonAsync(Url("/api/analytics/metrics"), new { returns, periodsPerYear = 252 });
+        var expected = JsonDocument.Parse(await metrics.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(expected.GetProperty("sharpe").GetDouble(), sheet.GetProperty("report").GetProperty("sharpe").GetDouble(), 10);
+        Assert.Equal(expected.GetProperty("maxDrawdown").GetDouble(), sheet.GetProperty("report").GetProperty("maxDrawdown").GetDouble(),
+            12);
+        Assert.Contains(JsonSerializer.Deserialize<JsonElement[]>(await platform.Http.GetStringAsync(Url("/api/analytics/portfolios")))!,
+            p => p.GetProperty("portfolio").GetString() == portfolio && p.GetProperty("days").GetInt32() == days);
+
+        var result = await bus.WaitForAsync<Nautilus.Contracts.AnalyticsResult>(
+            r => r.Subject == "portfolio:" + portfolio && r.Metrics.TryGetValue("days", out var d) && d == days, TimeSpan.FromSeconds(40),
+            "ANALYTICS_RESULT over all the days");
+        Assert.Equal(sheet.GetProperty("report").GetProperty("sharpe").GetDouble(), result.Metrics["sharpe"], 10);
+
+        var unknown = await Problems.ReadAsync(await platform.Http.GetAsync(Url("/api/analytics/portfolios/nobody/tearsheet")),
+            HttpStatusCode.NotFound);
+        Assert.Equal("portfolio", unknown.GetProperty("field").GetString());
+        await Problems.AssertRefusedAsync(platform.Http, Url("/api/analytics/tearsheet"),
+            """{ "returns": [0.01, 0.02], "dates": ["2026-01-02", "2026-01-01"] }""", "dates");
+        await Problems.AssertRefusedAsync(platform.Http, Url("/api/analytics/rolling"), """{ "returns": [0.01, 0.02], "window": 5 }""",
+            "window");
+    }
+}

@@ -1,13 +1,31 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nautilus.Analytics.Engine.Apis;
+using Nautilus.Analytics.Engine.Handlers;
+using Nautilus.Analytics.Engine.Persistence;
+using Nautilus.Analytics.Engine.Results;
+using Nautilus.Contracts;
+using Nautilus.Messaging;
+using Nautilus.Platform;
+using Nautilus.Storage.Hosting;
 
 namespace Nautilus.Analytics.Engine.Extensions;
 
 public static class AnalyticsExtensions
 {
+    /// <summary>Its schema, the handlers of valuations and fills, the published results, metrics.</summary>
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddNautilusStorage(AnalyticsRepository.Migrations);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<AnalyticsOptions>(AnalyticsOptions.Section);
+        services.AddSingleton<AnalyticsRepository>();
+        services.AddSingleton<ResultPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ResultPublisher>());
+        services.AddMessageHandler<PortfolioUpdate, PortfolioUpdateHandler>();
+        services.AddMessageHandler<TradeExecution, TradeExecutionHandler>();
         builder.Services.AddSingleton<AnalyticsMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName));
         return builder;
@@ -16,6 +34,7 @@ public static class AnalyticsExtensions
     public static WebApplication MapAnalytics(this WebApplication app)
     {
         app.MapAnalyticsCalculationsApi();
+        app.MapTearSheetApi();
         return app;
     }
 }
