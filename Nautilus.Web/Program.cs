@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Nautilus.Web.Analytics;
 using Nautilus.Web.Components;
 using Nautilus.Web.Health;
 using Nautilus.Web.Market;
@@ -12,6 +13,7 @@ builder.AddServiceDefaults();
 builder.AddPlatformHealth();
 builder.AddMarket();
 builder.AddRiskView();
+builder.AddAnalyticsView();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

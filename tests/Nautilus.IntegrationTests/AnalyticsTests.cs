@@ -67,7 +67,7 @@ public sealed class AnalyticsStateTests(PlatformFixture platform)
 {
     private static Uri Url(string path) => PlatformFixture.UrlOf(EngineCatalog.Analytics, path);
 
-    private static Nautilus.Contracts.PortfolioUpdate Valuation(string portfolio, DateTimeOffset at, decimal nav)
+    internal static Nautilus.Contracts.PortfolioUpdate Valuation(string portfolio, DateTimeOffset at, decimal nav)
     {
         var usd = Nautilus.Model.Money.Zero(Nautilus.Model.Currency.USD);
         return new(new Nautilus.Model.PortfolioId(portfolio), new Nautilus.Model.Money(nav, Nautilus.Model.Currency.USD), usd, usd, usd,

@@ -1,28 +1,12 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nautilus.Analytics.Contracts;
 using Nautilus.Analytics.Domain.Attribution;
 using Nautilus.Analytics.Domain.Performance;
 using Nautilus.Analytics.Engine.Extensions;
 using Nautilus.Engine.Hosting;
 
 namespace Nautilus.Analytics.Engine.Apis;
-
-/// <summary>
-/// <c>POST /api/analytics/metrics</c>: returns per period (null for a missing one), an optional benchmark of the same length,
-/// periods per year, the risk-free rate and the minimum acceptable return per period, an optional rolling window, and
-/// optional closed trades.
-/// </summary>
-public sealed record MetricsRequest(
-    double?[]? Returns,
-    double?[]? Benchmark = null,
-    int PeriodsPerYear = 252,
-    double RiskFree = 0,
-    double Mar = 0,
-    int? RollingWindow = null,
-    IReadOnlyList<TradeOutcome>? Trades = null);
-
-/// <summary><c>POST /api/analytics/attribution</c>: the segments of one period.</summary>
-public sealed record AttributionRequest(IReadOnlyList<AttributionSegment>? Segments);
 
 /// <summary>The Analytics engine's calculations on raw inputs: stateless, for notebooks and for other engines.</summary>
 public static class AnalyticsCalculationsApi

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nautilus.Analytics.Contracts;
 using Nautilus.Analytics.Domain.Performance;
 using Nautilus.Analytics.Engine.Extensions;
 using Nautilus.Analytics.Engine.Persistence;
@@ -7,25 +8,6 @@ using Nautilus.Engine.Hosting;
 using Nautilus.Model;
 
 namespace Nautilus.Analytics.Engine.Apis;
-
-/// <summary>
-/// <c>POST /api/analytics/tearsheet</c>: dated returns (one date per return, oldest first), or day-end <see cref="Values"/>
-/// of an equity curve instead; periods per year, risk-free rate and minimum acceptable return per period, rolling window.
-/// </summary>
-public sealed record TearSheetRequest(
-    DateOnly[]? Dates = null,
-    double[]? Returns = null,
-    DailyValue[]? Values = null,
-    int PeriodsPerYear = 252,
-    double RiskFree = 0,
-    double Mar = 0,
-    int RollingWindow = 63);
-
-/// <summary><c>POST /api/analytics/rolling</c>: Sharpe, volatility and return over a moving window.</summary>
-public sealed record RollingRequest(double[]? Returns, int Window = 63, int PeriodsPerYear = 252, double RiskFree = 0);
-
-/// <summary>A portfolio the engine holds day-end values of.</summary>
-public sealed record StoredPortfolio(string Portfolio, DateOnly First, DateOnly Last, int Days);
 
 /// <summary>Tear sheets of stored portfolios and of series sent in; rolling statistics.</summary>
 public static class TearSheetApi

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nautilus.Analytics.Domain.Attribution;
+using Nautilus.Analytics.Domain.Performance;
+using Nautilus.Platform;
+
+namespace Nautilus.Analytics.Contracts;
+
+/// <summary>
+/// The Analytics engine over HTTP, typed. Register with <c>AddHttpClient&lt;AnalyticsClient&gt;(http =&gt; http.BaseAddress = new
+/// Uri(AnalyticsClient.BaseAddress))</c>. A refusal comes back as <see cref="AnalyticsRequestException"/> carrying the engine's problem.
+/// </summary>
+public sealed class AnalyticsClient(HttpClient http)
+{
+    /// <summary>Service discovery's name for the engine ("https+http": https where it offers it).</summary>
+    public const string BaseAddress = "https+http://analytics-engine";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<StoredPortfolio>> PortfoliosAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<StoredPortfolio[]>("/api/analytics/portfolios", Json, ct) ?? [];
+
+    public async Task<TearSheet> PortfolioTearSheetAsync(string portfolio, int rollingWindow = 63, CancellationToken ct = default)
+    {
+        var window = rollingWindow.ToString(CultureInfo.InvariantCulture);
+        var path = $"/api/analytics/portfolios/{Uri.EscapeDataString(portfolio)}/tearsheet?rollingWindow={window}";
+        using var response = await http.GetAsync(path, ct);
+        return await ReadAsync<TearSheet>(response, ct);
+    }
+
+    public Task<TearSheet> TearSheetAsync(TearSheetRequest request, CancellationToken ct = default) =>
+        PostAsync<TearSheet>("/api/analytics/tearsheet", request, ct);
+
+    public Task<PerformanceReport> MetricsAsync(MetricsRequest request, CancellationToken ct = default) =>
+        PostAsync<PerformanceReport>("/api/analytics/metrics", request, ct);
+
+    public Task<AttributionResult> AttributionAsync(AttributionRequest request, CancellationToken ct = default) =>
+        PostAsync<AttributionResult>("/api/analytics/attribution", request, ct);
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
+    {
+        using var response = await http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await ApiProblem.ReadAsync(response, ct);
+            throw new AnalyticsRequestException((int)response.StatusCode, problem.Describe());
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+               ?? throw new AnalyticsRequestException(500, $"{response.RequestMessage?.RequestUri} answered nothing");
+    }
+}
+
+/// <summary>The Analytics engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>
+public sealed class AnalyticsRequestException(int status, string problem) : Exception($"Analytics engine answered {status}: {problem}")
+{
+    public int Status { get; } = status;
+
+    public string Problem { get; } = problem;
+}
