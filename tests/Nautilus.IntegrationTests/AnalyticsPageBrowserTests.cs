@@ -14,13 +14,25 @@ public sealed class AnalyticsPageBrowserTests(PlatformFixture platform)
     {
         const int days = 70; // across three calendar months
         var portfolio = $"aui-{Guid.NewGuid():N}"[..14];
+        var strategy = $"sui-{Guid.NewGuid():N}"[..14];
         var first = DateTimeOffset.UtcNow.Date.AddDays(-days + 1);
         await using (var bus = await PlatformBus.ConnectAsync(platform))
         {
             await bus.PublishAsync(Enumerable.Range(0, days).Select(d => AnalyticsStateTests.Valuation(portfolio,
                 new DateTimeOffset(first.AddDays(d).AddHours(20), TimeSpan.Zero),
                 Math.Round(500_000m * (1 + 0.002m * d + 0.03m * (decimal)Math.Sin(d / 4.0)), 2))).ToArray());
+            // One round trip of the strategy: 10 bought at 100, sold at 103, no fees: +30.
+            var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+            await bus.PublishAsync(AnalyticsStateTests.StrategyOrder(strategy, $"{strategy}-b", Nautilus.Model.OrderSide.Buy, 10, at),
+                AnalyticsStateTests.StrategyOrder(strategy, $"{strategy}-s", Nautilus.Model.OrderSide.Sell, 10, at));
+            await bus.PublishAsync(AnalyticsStateTests.StrategyFill($"{strategy}-b", at.AddMinutes(1), Nautilus.Model.OrderSide.Buy, 10,
+                100, 0),
+                AnalyticsStateTests.StrategyFill($"{strategy}-s", at.AddMinutes(2), Nautilus.Model.OrderSide.Sell, 10, 103, 0));
         }
+
+        await Eventually.TrueAsync(async () => (await platform.Http.GetAsync(
+                PlatformFixture.UrlOf(EngineCatalog.Analytics, $"/api/analytics/strategies/{strategy}/tearsheet"))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(30), "the strategy's fills stored");
 
         var sheetUrl = PlatformFixture.UrlOf(EngineCatalog.Analytics, $"/api/analytics/portfolios/{portfolio}/tearsheet?rollingWindow=20");
         JsonElement sheet = default;
@@ -44,9 +56,7 @@ public sealed class AnalyticsPageBrowserTests(PlatformFixture platform)
         });
         await page.GotoAsync(PlatformFixture.WebUrl("/analytics").ToString());
         await PageFields.Field(page, "analytics-window").FillAsync("20");
-        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("[data-testid='analytics-portfolio']") }).First
-            .ClickAsync(new() { Timeout = 30_000 });
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = portfolio }).ClickAsync();
+        await PageFields.SelectAsync(page, "analytics-portfolio", portfolio);
 
         await Assertions.Expect(page.GetByTestId("equity-chart")).ToHaveAttributeAsync("data-points",
             (days - 1).ToString(CultureInfo.InvariantCulture),
@@ -60,6 +70,11 @@ public sealed class AnalyticsPageBrowserTests(PlatformFixture platform)
         await Eventually.TrueAsync(async () => await page.EvaluateAsync<int>(
                 "() => document.querySelector('[data-testid=equity-chart] .js-plotly-plot')?.data?.[0]?.x?.length ?? 0") == days - 1,
             TimeSpan.FromSeconds(10), "plotly holding the equity curve");
+
+        await PageFields.SelectAsync(page, "strategy-select", strategy);
+        await Assertions.Expect(page.GetByTestId("strategy-pnl")).ToHaveTextAsync(30.ToString("N2", CultureInfo.CurrentCulture),
+            new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("strategy-trades").Locator("tbody tr")).ToHaveCountAsync(1);
 
         await page.GetByTestId("attribution-compute").ClickAsync();
         await Assertions.Expect(page.GetByTestId("attribution-chart")).ToHaveAttributeAsync("data-segments", "3",

@@ -126,4 +126,62 @@ public sealed class AnalyticsStateTests(PlatformFixture platform)
         await Problems.AssertRefusedAsync(platform.Http, Url("/api/analytics/rolling"), """{ "returns": [0.01, 0.02], "window": 5 }""",
             "window");
     }
+
+    private static readonly Nautilus.Model.InstrumentId Traded = new("STRT", "XNYS");
+
+    /// <summary>An order of <paramref name="strategy"/>, as the Strategy engine will publish it.</summary>
+    internal static Nautilus.Contracts.OrderRequest StrategyOrder(string strategy, string id, Nautilus.Model.OrderSide side,
+        double quantity,
+        DateTimeOffset at) =>
+        new(new Nautilus.Model.ClientOrderId(id), new Nautilus.Model.StrategyId(strategy), new Nautilus.Model.PortfolioId("anl-fund"),
+            Traded, side,
+            Nautilus.Model.OrderType.Market, Nautilus.Model.Quantity.FromDouble(quantity, 0), null, Nautilus.Model.TimeInForce.Day,
+            Nautilus.Model.UnixNanos.From(at));
+
+    /// <summary>A fill of an order, as the Execution engine will publish it.</summary>
+    internal static Nautilus.Contracts.TradeExecution StrategyFill(string order, DateTimeOffset at, Nautilus.Model.OrderSide side,
+        double quantity,
+        double price, decimal fee) =>
+        new(new Nautilus.Model.ClientOrderId(order), Traded, side, Nautilus.Model.Quantity.FromDouble(quantity, 0),
+            Nautilus.Model.Price.FromDouble(price, 2), new Nautilus.Model.Money(fee, Nautilus.Model.Currency.USD),
+            new Nautilus.Model.TradeId($"{order}-{at.ToUnixTimeMilliseconds()}"), Nautilus.Model.UnixNanos.From(at));
+
+    [Fact]
+    public async Task A_strategys_fills_become_round_trips_with_their_statistics()
+    {
+        var strategy = $"st-{Guid.NewGuid():N}"[..12];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-10);
+        Nautilus.Contracts.OrderRequest Order(string id, Nautilus.Model.OrderSide side, double quantity) => StrategyOrder(strategy, id,
+            side, quantity, at);
+        Nautilus.Contracts.TradeExecution Fill(string order, int minute, Nautilus.Model.OrderSide side, double quantity, double price,
+            decimal fee) =>
+            StrategyFill(order, at.AddMinutes(minute), side, quantity, price, fee);
+        await using var bus = await PlatformBus.ConnectAsync(platform);
+        await bus.PublishAsync(Order($"{strategy}-1", Nautilus.Model.OrderSide.Buy, 100), Order($"{strategy}-2",
+            Nautilus.Model.OrderSide.Sell, 100),
+            Order($"{strategy}-3", Nautilus.Model.OrderSide.Buy, 50));
+        // Long 100 at 10 then 10.5 (two fills), sold at 12: +1.5·50 + 2·50 − fees 1.5 = 173.5; then 50 bought and still open.
+        await bus.PublishAsync(Fill($"{strategy}-1", 1, Nautilus.Model.OrderSide.Buy, 50, 10, 0.5m),
+            Fill($"{strategy}-1", 2, Nautilus.Model.OrderSide.Buy, 50, 10.5, 0.5m), Fill($"{strategy}-2", 3,
+                Nautilus.Model.OrderSide.Sell, 100, 12, 0.5m),
+            Fill($"{strategy}-3", 4, Nautilus.Model.OrderSide.Buy, 50, 20, 0.5m));
+
+        JsonElement sheet = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await platform.Http.GetAsync(Url($"/api/analytics/strategies/{strategy}/tearsheet"));
+            sheet = response.IsSuccessStatusCode
+                ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone() : default;
+            return sheet.ValueKind == JsonValueKind.Object && sheet.GetProperty("fills").GetInt32() == 4;
+        }, TimeSpan.FromSeconds(30), "the four fills stored and attributed to the strategy");
+
+        Assert.Equal(2, sheet.GetProperty("trades").GetArrayLength());
+        Assert.Equal(173.5, sheet.GetProperty("realisedPnl").GetDouble(), 9);
+        Assert.Equal(1.0, sheet.GetProperty("statistics").GetProperty("winRate").GetDouble());
+        Assert.Equal(173.5, sheet.GetProperty("daily").EnumerateArray().Last().GetProperty("cumulative").GetDouble(), 9);
+
+        var unknown = await Problems.ReadAsync(await platform.Http.GetAsync(Url("/api/analytics/strategies/nobody/tearsheet")),
+            HttpStatusCode.NotFound);
+        Assert.Equal("strategy", unknown.GetProperty("field").GetString());
+    }
 }

@@ -8,4 +8,15 @@ public static class PageFields
     public static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, " +
             $"[data-testid='{testId}'] textarea").First;
+
+    /// <summary>Picks the option showing <paramref name="option"/> of a MudSelect: it keeps its input hidden, so the operator
+    /// clicks the control around it (not its wrapper, which may be wider) and then the option in the list that opens.</summary>
+    public static async Task SelectAsync(IPage page, string testId, string option, float timeout = 30_000)
+    {
+        await page.Locator(".mud-input-control").Filter(new() { Has = page.Locator($"[data-testid='{testId}']") }).First
+            .ClickAsync(new() { Timeout = timeout });
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).ClickAsync();
+        // Until the list has closed, a click elsewhere only closes it.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
 }

@@ -54,10 +54,11 @@ public sealed class RiskPageBrowserTests(PlatformFixture platform)
         var var = double.Parse(await page.GetByTestId("var-value").InnerTextAsync(), NumberStyles.Number, CultureInfo.InvariantCulture);
         var es = double.Parse(await page.GetByTestId("es-value").InnerTextAsync(), NumberStyles.Number, CultureInfo.InvariantCulture);
         Assert.True(var > 0 && es >= var, $"VaR {var}, ES {es}");
-        var scenarios = await page.GetByTestId("var-chart").GetAttributeAsync("data-scenarios");
+        // A click that was still computing may land after the first answer: compare with what the panel says now.
         await Eventually.TrueAsync(async () => (await page.EvaluateAsync<int>(
                 "() => document.querySelector('[data-testid=var-chart] .js-plotly-plot')?.data?.[0]?.x?.length ?? 0"))
-            .ToString(CultureInfo.InvariantCulture) == scenarios, TimeSpan.FromSeconds(10), $"plotly holding the {scenarios} scenarios");
+            .ToString(CultureInfo.InvariantCulture) == await page.GetByTestId("var-chart").GetAttributeAsync("data-scenarios"),
+            TimeSpan.FromSeconds(10), "plotly holding the scenarios the panel reports");
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(RepositoryPaths.Artifacts, "risk-page.png"),
@@ -79,9 +80,7 @@ public sealed class RiskPageBrowserTests(PlatformFixture platform)
         await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
         var page = await OpenAsync(browser);
         await Assertions.Expect(page.GetByTestId("risk-portfolios")).ToContainTextAsync(portfolio, new() { Timeout = 30_000 });
-        // MudSelect keeps its input hidden: the operator clicks the control around it.
-        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("[data-testid='pvar-portfolio']") }).First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = portfolio }).ClickAsync();
+        await PageFields.SelectAsync(page, "pvar-portfolio", portfolio);
         await page.GetByTestId("pvar-compute").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("pvar-var")).ToBeVisibleAsync(new() { Timeout = 20_000 });

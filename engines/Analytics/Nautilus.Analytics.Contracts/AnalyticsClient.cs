@@ -29,6 +29,15 @@ public sealed class AnalyticsClient(HttpClient http)
         return await ReadAsync<TearSheet>(response, ct);
     }
 
+    public async Task<IReadOnlyList<StrategyWithFills>> StrategiesAsync(CancellationToken ct = default) =>
+        await http.GetFromJsonAsync<StrategyWithFills[]>("/api/analytics/strategies", Json, ct) ?? [];
+
+    public async Task<StrategyTearSheet> StrategyTearSheetAsync(string strategy, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync($"/api/analytics/strategies/{Uri.EscapeDataString(strategy)}/tearsheet", ct);
+        return await ReadAsync<StrategyTearSheet>(response, ct);
+    }
+
     public Task<TearSheet> TearSheetAsync(TearSheetRequest request, CancellationToken ct = default) =>
         PostAsync<TearSheet>("/api/analytics/tearsheet", request, ct);
 
@@ -44,17 +53,8 @@ public sealed class AnalyticsClient(HttpClient http)
         return await ReadAsync<T>(response, ct);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var problem = await ApiProblem.ReadAsync(response, ct);
-            throw new AnalyticsRequestException((int)response.StatusCode, problem.Describe());
-        }
-
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
-               ?? throw new AnalyticsRequestException(500, $"{response.RequestMessage?.RequestUri} answered nothing");
-    }
+    private static Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
+        ApiProblem.ReadAnswerAsync<T>(response, Json, (status, problem) => new AnalyticsRequestException(status, problem), ct);
 }
 
 /// <summary>The Analytics engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>

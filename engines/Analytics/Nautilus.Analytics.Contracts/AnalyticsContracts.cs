@@ -1,5 +1,6 @@
 using Nautilus.Analytics.Domain.Attribution;
 using Nautilus.Analytics.Domain.Performance;
+using Nautilus.Analytics.Domain.Trades;
 
 namespace Nautilus.Analytics.Contracts;
 
@@ -38,3 +39,16 @@ public sealed record RollingRequest(double[]? Returns, int Window = 63, int Peri
 
 /// <summary>A portfolio the engine holds day-end values of.</summary>
 public sealed record StoredPortfolio(string Portfolio, DateOnly First, DateOnly Last, int Days);
+
+/// <summary>Realised P&amp;L of the round trips closed on one UTC day, and the running total.</summary>
+public sealed record DailyPnl(DateOnly Day, double Pnl, double Cumulative);
+
+/// <summary>
+/// A strategy's tear sheet from its fills (orders attributed by ORDER_REQUEST): round trips matched FIFO, their statistics,
+/// and realised P&amp;L per day; <see cref="Statistics"/> is null before the first closed trade.
+/// </summary>
+public sealed record StrategyTearSheet(string Strategy, int Fills, IReadOnlyList<ClosedTrade> Trades, TradeStatistics? Statistics,
+    IReadOnlyList<DailyPnl> Daily, double RealisedPnl);
+
+/// <summary>A strategy the engine holds fills of.</summary>
+public sealed record StrategyWithFills(string Strategy, int Fills);

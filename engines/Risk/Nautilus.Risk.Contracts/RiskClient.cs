@@ -89,17 +89,8 @@ public sealed class RiskClient(HttpClient http)
         return await ReadAsync<T>(response, ct);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var problem = await ApiProblem.ReadAsync(response, ct);
-            throw new RiskRequestException((int)response.StatusCode, problem.Describe());
-        }
-
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
-               ?? throw new RiskRequestException(500, $"{response.RequestMessage?.RequestUri} answered nothing");
-    }
+    private static Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
+        ApiProblem.ReadAnswerAsync<T>(response, Json, (status, problem) => new RiskRequestException(status, problem), ct);
 }
 
 /// <summary>The Risk engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>

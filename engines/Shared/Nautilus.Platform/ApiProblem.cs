@@ -35,6 +35,23 @@ public sealed record ApiProblem(string? Type, string? Title, int? Status, string
         return new ApiProblem(null, response.ReasonPhrase, (int)response.StatusCode, text, null);
     }
 
+    /// <summary>
+    /// A typed client's answer: the body as <typeparamref name="T"/> on success; on a refusal the exception
+    /// <paramref name="refused"/> makes of the status and the problem described in one line.
+    /// </summary>
+    public static async Task<T> ReadAnswerAsync<T>(HttpResponseMessage response, JsonSerializerOptions json, Func<int, string,
+        Exception> refused,
+        CancellationToken ct = default)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw refused((int)response.StatusCode, (await ReadAsync(response, ct)).Describe());
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(json, ct)
+               ?? throw refused(500, $"{response.RequestMessage?.RequestUri} answered nothing");
+    }
+
     /// <summary>Null for a success; else the problem described in one line.</summary>
     public static async Task<string?> DescribeAsync(HttpResponseMessage response, CancellationToken ct = default) =>
         response.IsSuccessStatusCode ? null : (await ReadAsync(response, ct)).Describe();

@@ -10,7 +10,7 @@ public static class EngineCatalog
 
     public static readonly EngineDescriptor Analytics = new(
         "analytics-engine", "Analytics", 8100, "performance statistics, attribution, tear sheets",
-        Pub(AnalyticsResult), [TradeExecution, StrategySignal, PortfolioUpdate, OrderUpdate]);
+        Pub(AnalyticsResult), [TradeExecution, StrategySignal, PortfolioUpdate, OrderUpdate, OrderRequest]);
 
     public static readonly EngineDescriptor Backtesting = new(
         "backtesting-engine", "Backtesting", 8110, "event-driven backtests, parameter sweeps, walk-forward",

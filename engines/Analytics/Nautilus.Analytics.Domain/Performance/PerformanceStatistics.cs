@@ -122,7 +122,7 @@ public static class PerformanceStatistics
         return new PerformanceReport(returns.Length, n, cumulative, annual, std * Math.Sqrt(p), sharpe, sortino, downside, calmar, omega,
             maxDrawdown, table.Count > 0 ? table[0] : null, table, skew, kurtosis, tail, stability,
             (double)values.Count(r => r > 0) / n, losses > 0 ? gains / losses : null, p5, alpha, beta, ir, te, up, down,
-            trades is { Count: > 0 } ? Trades(trades) : null,
+            trades is { Count: > 0 } ? OfTrades(trades) : null,
             settings.RollingWindow is { } window ? Rolling(returns, window, settings) : null,
             notes);
     }
@@ -222,8 +222,15 @@ public static class PerformanceStatistics
         return syy > 0 ? sxy * sxy / (sxx * syy) : null;
     }
 
-    private static TradeStatistics Trades(IReadOnlyList<TradeOutcome> trades)
+    /// <summary>Win rate, average win and loss, payoff, expectancy, profit factor, extremes, MAE/MFE of at least one closed
+    /// trade.</summary>
+    public static TradeStatistics OfTrades(IReadOnlyList<TradeOutcome> trades)
     {
+        if (trades.Count == 0)
+        {
+            throw new PerformanceInputException("trades", "at least one closed trade is needed");
+        }
+
         var wins = trades.Where(t => t.Pnl > 0).Select(t => t.Pnl).ToArray();
         var losses = trades.Where(t => t.Pnl < 0).Select(t => t.Pnl).ToArray();
         double? avgWin = wins.Length > 0 ? wins.Average() : null;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Analytics.Contracts;
 using Nautilus.Analytics.Domain.Performance;
+using Nautilus.Analytics.Domain.Trades;
 using Nautilus.Analytics.Engine.Extensions;
 using Nautilus.Analytics.Engine.Persistence;
 using Nautilus.Engine.Hosting;
@@ -25,6 +26,12 @@ public static class TearSheetApi
             .WithSummary("The tear sheet of a portfolio over [from, to] (default: all stored days), from its day-end values.")
             .WithDescription("Returns are day-end value over the previous stored day-end value, minus one; statistics follow " +
                              "POST /api/analytics/metrics (empyrical's conventions).");
+        api.MapGet("/strategies", async (AnalyticsRepository repository, CancellationToken ct) =>
+                TypedResults.Ok((await repository.StrategiesAsync(ct)).Select(s => new StrategyWithFills(s.Strategy, s.Fills)).ToArray()))
+            .WithName("GetAnalyticsStrategies").WithSummary("Strategies with fills (attributed through their ORDER_REQUESTs).");
+        api.MapGet("/strategies/{strategy}/tearsheet", StrategyTearSheetAsync).WithName("GetStrategyTearSheet")
+            .WithSummary("A strategy's round trips (fills of its orders matched FIFO per instrument, net of fees), their statistics " +
+                         "and realised P&L per day, over [from, to) (default: everything).");
         api.MapPost("/tearsheet", TearSheet).WithName("ComputeTearSheet")
             .WithSummary("Stateless tear sheet of dated returns or day-end values: statistics, wealth, underwater, monthly returns, " +
                          "rolling windows.");
@@ -58,6 +65,32 @@ public static class TearSheetApi
         {
             return ApiProblems.Field(ex.Field, ex.Problem);
         }
+    }
+
+    public static async Task<Results<Ok<StrategyTearSheet>, ValidationProblem, ProblemHttpResult>> StrategyTearSheetAsync(string strategy,
+        AnalyticsRepository repository, AnalyticsMetrics metrics, CancellationToken ct, DateTimeOffset? from = null,
+            DateTimeOffset? to = null)
+    {
+        var (start, end) = (from ?? DateTimeOffset.UnixEpoch, to ?? DateTimeOffset.MaxValue);
+        if (start >= end)
+        {
+            return ApiProblems.Field("from", $"{start:O} is not before to ({end:O})");
+        }
+
+        var fills = await repository.StrategyFillsAsync(new StrategyId(strategy), start, end, ct);
+        if (fills.Count == 0)
+        {
+            return ApiProblems.NotFound("strategy", strategy, "strategy with fills");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var trades = RoundTrips.Match(fills);
+        var cumulative = 0.0;
+        var daily = trades.GroupBy(t => DateOnly.FromDateTime(t.ExitAt.UtcDateTime)).OrderBy(g => g.Key)
+            .Select(g => new DailyPnl(g.Key, g.Sum(t => t.Pnl), cumulative += g.Sum(t => t.Pnl))).ToArray();
+        var statistics = trades.Count > 0 ? PerformanceStatistics.OfTrades(trades.Select(t => new TradeOutcome(t.Pnl)).ToArray()) : null;
+        metrics.Calculated("tearsheet-strategy", started);
+        return TypedResults.Ok(new StrategyTearSheet(strategy, fills.Count, trades, statistics, daily, cumulative));
     }
 
     public static Results<Ok<TearSheet>, ValidationProblem> TearSheet(TearSheetRequest request, AnalyticsMetrics metrics)

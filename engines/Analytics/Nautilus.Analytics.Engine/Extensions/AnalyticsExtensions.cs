@@ -26,6 +26,7 @@ public static class AnalyticsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ResultPublisher>());
         services.AddMessageHandler<PortfolioUpdate, PortfolioUpdateHandler>();
         services.AddMessageHandler<TradeExecution, TradeExecutionHandler>();
+        services.AddMessageHandler<OrderRequest, OrderRequestHandler>();
         builder.Services.AddSingleton<AnalyticsMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(AnalyticsMetrics.MeterName));
         return builder;

@@ -1,4 +1,5 @@
 using Nautilus.Analytics.Domain.Performance;
+using Nautilus.Analytics.Domain.Trades;
 using Nautilus.Contracts;
 using Nautilus.Model;
 using Nautilus.Storage.Migrations;
@@ -76,5 +77,57 @@ public sealed class AnalyticsRepository(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = fill.Fee.Currency.ToString() });
         command.Parameters.Add(new() { Value = fill.TsEvent.ToDateTimeOffset() });
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Stores which strategy and portfolio an order is for, once.</summary>
+    public async Task RecordOrderAsync(OrderRequest order, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO analytics.orders (client_order_id, strategy, portfolio, instrument, at) VALUES ($1, $2, $3, $4, $5) " +
+            "ON CONFLICT (client_order_id) DO NOTHING");
+        command.Parameters.Add(new() { Value = order.ClientOrderId.Value });
+        command.Parameters.Add(new() { Value = order.StrategyId.Value });
+        command.Parameters.Add(new() { Value = order.PortfolioId.Value });
+        command.Parameters.Add(new() { Value = order.InstrumentId.ToString() });
+        command.Parameters.Add(new() { Value = order.TsEvent.ToDateTimeOffset() });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The fills of a strategy's orders in [from, to), oldest first.</summary>
+    public async Task<IReadOnlyList<Fill>> StrategyFillsAsync(StrategyId strategy, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT f.instrument, f.side, f.quantity, f.price, f.fee, f.at FROM analytics.fills f " +
+            "JOIN analytics.orders o ON o.client_order_id = f.client_order_id " +
+            "WHERE o.strategy = $1 AND f.at >= $2 AND f.at < $3 ORDER BY f.at, f.trade_id");
+        command.Parameters.Add(new() { Value = strategy.Value });
+        command.Parameters.Add(new() { Value = from });
+        command.Parameters.Add(new() { Value = to });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var fills = new List<Fill>();
+        while (await reader.ReadAsync(ct))
+        {
+            fills.Add(new Fill(InstrumentId.Parse(reader.GetString(0)), Enum.Parse<OrderSide>(reader.GetString(1)), reader.GetDouble(2),
+                reader.GetDouble(3), reader.GetDouble(4), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return fills;
+    }
+
+    /// <summary>Each strategy with fills, and how many.</summary>
+    public async Task<IReadOnlyList<(string Strategy, int Fills)>> StrategiesAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT o.strategy, count(*)::int FROM analytics.fills f JOIN analytics.orders o ON o.client_order_id = f.client_order_id " +
+            "GROUP BY o.strategy ORDER BY o.strategy");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var strategies = new List<(string, int)>();
+        while (await reader.ReadAsync(ct))
+        {
+            strategies.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return strategies;
     }
 }
