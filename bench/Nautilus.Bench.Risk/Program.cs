@@ -77,6 +77,10 @@ Report("tear sheet, 10 years of daily returns with a benchmark", "≤ 5 ms", 51,
     () => PerformanceStatistics.Compute(daily, bench, new PerformanceSettings()));
 Report("tear sheet with 63-day rolling windows", "—", 21,
     () => PerformanceStatistics.Compute(daily, bench, new PerformanceSettings(RollingWindow: 63)));
+// What GET /api/analytics/portfolios/{id}/tearsheet computes: dated returns, wealth, underwater, months, rolling windows.
+var days = Enumerable.Range(0, daily.Length).Select(i => new DateOnly(2016, 1, 4).AddDays(i)).ToArray();
+Report("dated tear sheet (wealth, underwater, months, 63-day rolling)", "—", 21,
+    () => TearSheets.FromReturns(days, daily, new PerformanceSettings(RollingWindow: 63)));
 
 // The pre-trade check over HTTP: the engine's endpoint and JSON on Kestrel, a client on loopback.
 var httpRate = args.Length > 0 ? int.Parse(args[0]) : 1_000;

@@ -121,4 +121,24 @@ public sealed class PerformanceStatisticsTests
         Assert.Equal("segments.benchmarkWeight", Assert.Throws<PerformanceInputException>(() =>
             BrinsonFachler.Attribute([new AttributionSegment("A", 1, 0.9, 0.1, 0.1)])).Field);
     }
+
+    [Fact]
+    public void Rolling_windows_agree_with_each_window_computed_on_its_own()
+    {
+        // The rolling pass keeps running sums; each window recomputed from scratch (sample σ, compounded growth) must agree.
+        var random = new Random(3);
+        var returns = Enumerable.Range(0, 400).Select(i => i % 37 == 5 ? double.NaN : 0.0004 + 0.01 * (random.NextDouble() - 0.5)).ToArray();
+        const int window = 21;
+        var rolling = PerformanceStatistics.Compute(returns, null, new PerformanceSettings(RiskFree: 0.0001, RollingWindow: window)).Rolling!;
+
+        for (var end = window; end <= returns.Length; end++)
+        {
+            var values = returns[(end - window)..end].Where(double.IsFinite).ToArray();
+            var mean = values.Average();
+            var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+            Assert.Equal((mean - 0.0001) / std * Math.Sqrt(252), rolling.Sharpe[end - window]!.Value, 9);
+            Assert.Equal(std * Math.Sqrt(252), rolling.Volatility[end - window]!.Value, 12);
+            Assert.Equal(values.Aggregate(1.0, (w, r) => w * (1 + r)) - 1, rolling.Return[end - window]!.Value, 12);
+        }
+    }
 }

@@ -252,23 +252,44 @@ public static class PerformanceStatistics
                 $"must be from 2 to the number of returns ({returns.Length}), not {window}");
         }
 
+        // One pass with running sums (shifted by a reference value against cancellation): O(N) instead of O(N·window),
+        // which made a ten-year sheet with 63-day windows cost 10 ms. Missing periods (NaN) are skipped as everywhere else.
         var sharpe = new double?[returns.Length - window + 1];
         var volatility = new double?[sharpe.Length];
         var growth = new double?[sharpe.Length];
-        for (var end = window; end <= returns.Length; end++)
+        var shift = Array.Find(returns, double.IsFinite);
+        var (count, sum, squares, logs) = (0, 0.0, 0.0, 0.0);
+        var annualiser = Math.Sqrt(settings.PeriodsPerYear);
+        for (var i = 0; i < returns.Length; i++)
         {
-            var slice = returns[(end - window)..end];
-            var values = slice.Where(double.IsFinite).ToArray();
-            if (values.Length < 2)
+            Add(returns[i], 1);
+            if (i >= window)
+            {
+                Add(returns[i - window], -1);
+            }
+
+            if (i < window - 1 || count < 2)
             {
                 continue;
             }
 
-            var excess = values.Select(r => r - settings.RiskFree).ToArray();
-            var std = StdDev(excess);
-            sharpe[end - window] = std > 0 ? excess.Average() / std * Math.Sqrt(settings.PeriodsPerYear) : null;
-            volatility[end - window] = StdDev(values) * Math.Sqrt(settings.PeriodsPerYear);
-            growth[end - window] = values.Aggregate(1.0, (w, r) => w * (1 + r)) - 1;
+            var mean = sum / count;
+            var std = Math.Sqrt(Math.Max(0, (squares - sum * mean) / (count - 1)));
+            var at = i - window + 1;
+            sharpe[at] = std > 1e-15 ? (mean + shift - settings.RiskFree) / std * annualiser : null;
+            volatility[at] = std * annualiser;
+            growth[at] = Math.Exp(logs) - 1;
+        }
+
+        void Add(double r, int sign)
+        {
+            if (double.IsFinite(r))
+            {
+                count += sign;
+                sum += sign * (r - shift);
+                squares += sign * (r - shift) * (r - shift);
+                logs += sign * double.LogP1(r);
+            }
         }
 
         return new RollingStatistics(window, sharpe, volatility, growth);
