@@ -127,9 +127,11 @@ public sealed class PerformanceStatisticsTests
     {
         // The rolling pass keeps running sums; each window recomputed from scratch (sample σ, compounded growth) must agree.
         var random = new Random(3);
-        var returns = Enumerable.Range(0, 400).Select(i => i % 37 == 5 ? double.NaN : 0.0004 + 0.01 * (random.NextDouble() - 0.5)).ToArray();
+        var returns = Enumerable.Range(0,
+            400).Select(i => i % 37 == 5 ? double.NaN : 0.0004 + 0.01 * (random.NextDouble() - 0.5)).ToArray();
         const int window = 21;
-        var rolling = PerformanceStatistics.Compute(returns, null, new PerformanceSettings(RiskFree: 0.0001, RollingWindow: window)).Rolling!;
+        var rolling = PerformanceStatistics.Compute(returns, null, new PerformanceSettings(RiskFree: 0.0001,
+            RollingWindow: window)).Rolling!;
 
         for (var end = window; end <= returns.Length; end++)
         {
