@@ -108,6 +108,10 @@ public sealed class PortfolioRiskTests(PlatformFixture platform)
             .Select(t => values[0] * (alpha[t] / alpha[t - 1] - 1) + values[1] * (beta[t] / beta[t - 1] - 1)).ToArray();
         var worst = pnl.Select(p => -p).OrderDescending().Take(2).ToArray();
 
+        // A VaR limit below what the portfolio carries: the computation alerts it and shows its utilisation.
+        await SendAsync(HttpMethod.Put, "/api/risk/limits",
+            new { scope = "Portfolio", key = portfolio, kind = "MaxVar", value = worst[1] / 2, changedBy = "test", reason = "VaR limit" },
+            HttpStatusCode.OK);
         var var = await SendAsync(HttpMethod.Post, $"/api/risk/portfolios/{portfolio}/var", null, HttpStatusCode.OK);
         Assert.Equal(worst[1], var.GetProperty("var").GetDouble(), 6);
         Assert.Equal(worst.Average(), var.GetProperty("es").GetDouble(), 6);
@@ -117,6 +121,14 @@ public sealed class PortfolioRiskTests(PlatformFixture platform)
         Assert.Equal(2, components.Length);
         Assert.Equal(var.GetProperty("var").GetDouble(), components.Sum(), 6);
 
+        var view = (await SendAsync(HttpMethod.Get, "/api/risk/portfolios", null, HttpStatusCode.OK)).EnumerateArray()
+            .Single(p => p.GetProperty("portfolio").GetString() == portfolio);
+        var varUse = view.GetProperty("utilisation").EnumerateArray().Single(u => u.GetProperty("kind").GetString() == "MaxVar");
+        Assert.Equal(2, varUse.GetProperty("utilisation").GetDouble(), 9);
+        await Eventually.TrueAsync(async () => (await SendAsync(HttpMethod.Get, "/api/risk/alerts?limit=500", null, HttpStatusCode.OK))
+                .EnumerateArray().Any(a =>
+                    a.GetProperty("portfolio").GetString() == portfolio && a.GetProperty("rule").GetString() == "MaxVar"),
+            TimeSpan.FromSeconds(10), "the VaR limit breach alerted and journaled");
         var latest = await SendAsync(HttpMethod.Get, $"/api/risk/portfolios/{portfolio}/var", null, HttpStatusCode.OK);
         Assert.Equal(var.GetProperty("var").GetDouble(), latest.GetProperty("var").GetDouble());
         var history = await SendAsync(HttpMethod.Get, $"/api/risk/portfolios/{portfolio}/var/history", null, HttpStatusCode.OK);

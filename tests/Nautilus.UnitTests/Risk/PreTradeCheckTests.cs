@@ -123,4 +123,18 @@ public sealed class PreTradeCheckTests
         ]));
         Assert.Equal(["limits[0].key", "limits[0].value"], bad.Problems.Select(p => p.Field));
     }
+
+    [Fact]
+    public void A_var_limit_binds_portfolios_only_and_its_utilisation_is_the_last_computed_var()
+    {
+        var problems = new RiskLimit(LimitScope.Strategy, "momentum", LimitKind.MaxVar, 10_000).Problems().ToArray();
+        Assert.Equal(["scope"], problems.Select(p => p.Field));
+        Assert.Empty(new RiskLimit(LimitScope.Portfolio, "fund", LimitKind.MaxVar, 10_000).Problems());
+
+        var exposure = new PortfolioExposure(new PortfolioId("fund"));
+        Assert.Null(exposure.Measure(LimitKind.MaxVar));
+        exposure.SetVar(12_345);
+        Assert.Equal(12_345, exposure.Measure(LimitKind.MaxVar));
+        Assert.Null(exposure.Measure(LimitKind.MaxNotional)); // an order's measure, not the portfolio's
+    }
 }

@@ -24,6 +24,9 @@ public sealed class PortfolioExposure(PortfolioId portfolio)
 
     public double Net { get; private set; }
 
+    /// <summary>The last computed one-day VaR (positive money), null until one is.</summary>
+    public double? Var { get; private set; }
+
     /// <summary>Fall from the equity peak as a fraction of it (0 at a new peak).</summary>
     public double Drawdown => PeakEquity > 0 ? Math.Max(0, (PeakEquity - Equity) / PeakEquity) : 0;
 
@@ -40,6 +43,7 @@ public sealed class PortfolioExposure(PortfolioId portfolio)
         LimitKind.MaxLeverage => Equity > 0 ? Gross / Equity : 0,
         LimitKind.MaxDailyLoss => Math.Max(0, -DailyPnl),
         LimitKind.MaxDrawdown => Drawdown,
+        LimitKind.MaxVar => Var,
         _ => null,
     };
 
@@ -73,6 +77,8 @@ public sealed class PortfolioExposure(PortfolioId portfolio)
             SetPosition(instrument, p.Quantity, price);
         }
     }
+
+    public void SetVar(double var) => Var = var;
 
     /// <summary>Equity and today's P&amp;L; the peak rises with equity (or is set, when known from history).</summary>
     public void SetAccount(double equity, double dailyPnl, double? peakEquity = null)

@@ -35,6 +35,12 @@ public enum LimitKind : byte
 
     /// <summary>Orders per second.</summary>
     MaxOrderRate = 9,
+
+    /// <summary>
+    /// The portfolio's one-day historical VaR (money, at the engine's confidence) as last computed on the schedule. A
+    /// breach is a RISK_ALERT for the risk manager; it does not refuse orders by itself. Global or per portfolio only.
+    /// </summary>
+    MaxVar = 10,
 }
 
 /// <summary>
@@ -59,6 +65,11 @@ public sealed record RiskLimit(LimitScope Scope, string Key, LimitKind Kind, dou
         if (Scope != LimitScope.Global && string.IsNullOrWhiteSpace(Key))
         {
             yield return ("key", $"a {Scope} limit names its {Scope.ToString().ToLowerInvariant()}");
+        }
+
+        if (Kind == LimitKind.MaxVar && Scope is LimitScope.Strategy or LimitScope.Instrument)
+        {
+            yield return ("scope", "VaR is computed per portfolio: a MaxVar limit is Global or for a Portfolio");
         }
 
         if (!double.IsFinite(Value) || Value <= 0)

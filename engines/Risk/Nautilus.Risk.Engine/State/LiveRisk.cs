@@ -201,6 +201,26 @@ public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository hi
     private PortfolioBook Book(PortfolioId portfolio) => _portfolios.GetOrAdd(portfolio, p => new PortfolioBook(new PortfolioExposure(p),
         new OrderRateWindow(clock)));
 
+    /// <summary>A newly computed VaR of the portfolio: kept for limit utilisation, and a breached MaxVar limit alerted.</summary>
+    public async ValueTask OnVarAsync(PortfolioId portfolio, double var, CancellationToken ct)
+    {
+        var book = Book(portfolio);
+        lock (book)
+        {
+            book.Exposure.SetVar(var);
+        }
+
+        foreach (var (scope, key) in new[] { (LimitScope.Global, ""), (LimitScope.Portfolio, portfolio.Value) })
+        {
+            if (_limits.TryGet(scope, key, LimitKind.MaxVar, out var limit) && var > limit)
+            {
+                await AlertAsync(AlertSeverity.Warning, nameof(LimitKind.MaxVar),
+                    $"VaR of {portfolio} is {var:N0}, over its {scope} limit of {limit:N0}", portfolio, null, var, limit,
+                    StateOf(portfolio), ct);
+            }
+        }
+    }
+
     /// <summary>Open positions (signed units at their last price) of a portfolio; null when the engine knows nothing of it.</summary>
     public IReadOnlyList<LivePosition>? PositionsOf(PortfolioId portfolio)
     {

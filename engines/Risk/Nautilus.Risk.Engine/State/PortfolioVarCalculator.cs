@@ -58,6 +58,7 @@ public sealed class PortfolioVarCalculator(LiveRisk risk, DailyCloses closes, Ri
             history.Instruments.Select((i, k) => new VarContribution(i, values[k], result.Components![k], result.Marginal![k])).ToArray(),
             [.. notes, .. result.Notes]);
         await repository.RecordVarAsync(var, ct);
+        await risk.OnVarAsync(portfolio, var.Var, ct);
         metrics.Calculated("portfolio-var", Method, Stopwatch.GetElapsedTime(started));
         return var;
     }
