@@ -17,21 +17,8 @@ public sealed class MarketDataStartup(StorageState storage, InstrumentRepository
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await storage.Migrated.WaitAsync(stoppingToken);
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (true)
-        {
-            try
-            {
-                await instruments.SeedAndLoadAsync(InstrumentUniverse.Default, stoppingToken);
-                break;
-            }
-            catch (Exception ex) when (StorageFailure.IsTransient(ex) && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Instrument master not loaded yet: {Error}", ex.Message);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-            }
-        }
+        await StorageFailure.RetryWhileAwayAsync(ct => instruments.SeedAndLoadAsync(InstrumentUniverse.Default, ct),
+            ex => logger.LogWarning("Instrument master not loaded yet: {Error}", ex.Message), stoppingToken);
 
         if (options.Value.AutoStartSimulator)
         {

@@ -26,29 +26,18 @@ public sealed class AlertJournal(RiskHistoryRepository repository, ILogger<Alert
                 batch.Add(alert);
             }
 
-            var delay = TimeSpan.FromMilliseconds(250);
-            while (true)
+            try
             {
-                try
-                {
-                    await repository.RecordAlertsAsync(batch, stoppingToken);
-                    batch.Clear();
-                    break;
-                }
-                catch (Exception ex) when (StorageFailure.IsTransient(ex) && !stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning("{Count} risk alerts not stored yet: {Error}", batch.Count, ex.Message);
-                    await Task.Delay(delay, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // Not the database being away: the rows themselves are refused, so they go to the log instead.
-                    logger.LogError(ex, "Risk alerts refused by storage, logged instead: {Alerts}", string.Join(" | ", batch));
-                    batch.Clear();
-                    break;
-                }
+                await StorageFailure.RetryWhileAwayAsync(ct => repository.RecordAlertsAsync(batch, ct),
+                    ex => logger.LogWarning("{Count} risk alerts not stored yet: {Error}", batch.Count, ex.Message), stoppingToken);
             }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Not the database being away: the rows themselves are refused, so they go to the log instead.
+                logger.LogError(ex, "Risk alerts refused by storage, logged instead: {Alerts}", string.Join(" | ", batch));
+            }
+
+            batch.Clear();
         }
     }
 }

@@ -9,20 +9,7 @@ public sealed class RiskStartup(StorageState storage, LiveRisk risk, ILogger<Ris
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await storage.Migrated.WaitAsync(stoppingToken);
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (true)
-        {
-            try
-            {
-                await risk.LoadAsync(stoppingToken);
-                return;
-            }
-            catch (Exception ex) when (StorageFailure.IsTransient(ex) && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Risk state not loaded yet: {Error}", ex.Message);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-            }
-        }
+        await StorageFailure.RetryWhileAwayAsync(risk.LoadAsync, ex => logger.LogWarning("Risk state not loaded yet: {Error}", ex.Message),
+            stoppingToken);
     }
 }

@@ -15,29 +15,20 @@ public sealed class SchemaMigrationService(MigrationRunner runner, StorageState 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            await StorageFailure.RetryWhileAwayAsync(async ct =>
             {
-                var report = await runner.RunAsync(state.Schemas, stoppingToken);
+                var report = await runner.RunAsync(state.Schemas, ct);
                 logger.LogInformation("Storage ready ({Mode}): {Applied} migrations applied, {Already} already in place",
                     report.Mode, report.Applied.Count, report.AlreadyApplied);
                 state.SetMigrated(report);
-                return;
-            }
-            catch (Exception ex) when (StorageFailure.IsTransient(ex) && !stoppingToken.IsCancellationRequested)
-            {
-                state.MigrationError = $"waiting for the database: {ex.Message}";
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                state.MigrationError = $"migration failed: {ex.Message}";
-                logger.LogCritical(ex, "Storage migrations failed; this engine cannot store anything until they are fixed");
-                return;
-            }
+            }, ex => state.MigrationError = $"waiting for the database: {ex.Message}", stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            state.MigrationError = $"migration failed: {ex.Message}";
+            logger.LogCritical(ex, "Storage migrations failed; this engine cannot store anything until they are fixed");
         }
     }
 }

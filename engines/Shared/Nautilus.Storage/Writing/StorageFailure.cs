@@ -27,4 +27,27 @@ public static class StorageFailure
     /// <summary>Connection lost, server shutting down or starting, too many clients, timeouts: wait and try again.</summary>
     public static bool IsTransient(Exception ex) =>
         (ex is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException) && !IsRowFault(ex);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> until it succeeds, waiting 250 ms, then twice as long each time up to 5 s, after each
+    /// transient failure (told to <paramref name="waiting"/>); any other failure, and cancellation, end it.
+    /// </summary>
+    public static async Task RetryWhileAwayAsync(Func<CancellationToken, Task> work, Action<Exception> waiting, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                await work(ct);
+                return;
+            }
+            catch (Exception ex) when (IsTransient(ex) && !ct.IsCancellationRequested)
+            {
+                waiting(ex);
+                await Task.Delay(delay, ct);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
 }
