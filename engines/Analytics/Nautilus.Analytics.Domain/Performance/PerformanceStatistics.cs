@@ -15,25 +15,7 @@ public static class PerformanceStatistics
     public static PerformanceReport Compute(double[] returns, double[]? benchmark, PerformanceSettings settings,
         IReadOnlyList<TradeOutcome>? trades = null)
     {
-        if (settings.PeriodsPerYear < 1)
-        {
-            throw new PerformanceInputException("periodsPerYear", $"must be at least 1, not {settings.PeriodsPerYear}");
-        }
-
-        if (!double.IsFinite(settings.RiskFree) || !double.IsFinite(settings.Mar))
-        {
-            throw new PerformanceInputException(double.IsFinite(settings.RiskFree) ? "mar" : "riskFree", "must be a finite number");
-        }
-
-        for (var i = 0; i < returns.Length; i++)
-        {
-            if (double.IsInfinity(returns[i]) || returns[i] <= -1)
-            {
-                throw new PerformanceInputException("returns",
-                    $"value {i} is {returns[i]}: a period's return is finite and above −1 (−100 %)");
-            }
-        }
-
+        CheckInputs(returns, settings);
         if (benchmark is not null && benchmark.Length != returns.Length)
         {
             throw new PerformanceInputException("benchmark",
@@ -242,6 +224,35 @@ public static class PerformanceStatistics
             trades.Average(t => t.Pnl), losses.Length > 0 ? wins.Sum() / -losses.Sum() : null,
             wins.Length > 0 ? wins.Max() : null, losses.Length > 0 ? losses.Min() : null,
             maes.Length > 0 ? maes.Average() : null, mfes.Length > 0 ? mfes.Average() : null);
+    }
+
+    /// <summary>Sharpe, volatility and return over a moving window alone, without the rest of the report.</summary>
+    public static RollingStatistics RollingOf(double[] returns, int window, PerformanceSettings settings)
+    {
+        CheckInputs(returns, settings);
+        return Rolling(returns, window, settings);
+    }
+
+    private static void CheckInputs(double[] returns, PerformanceSettings settings)
+    {
+        if (settings.PeriodsPerYear < 1)
+        {
+            throw new PerformanceInputException("periodsPerYear", $"must be at least 1, not {settings.PeriodsPerYear}");
+        }
+
+        if (!double.IsFinite(settings.RiskFree) || !double.IsFinite(settings.Mar))
+        {
+            throw new PerformanceInputException(double.IsFinite(settings.RiskFree) ? "mar" : "riskFree", "must be a finite number");
+        }
+
+        for (var i = 0; i < returns.Length; i++)
+        {
+            if (double.IsInfinity(returns[i]) || returns[i] <= -1)
+            {
+                throw new PerformanceInputException("returns",
+                    $"value {i} is {returns[i]}: a period's return is finite and above −1 (−100 %)");
+            }
+        }
     }
 
     private static RollingStatistics Rolling(double[] returns, int window, PerformanceSettings settings)

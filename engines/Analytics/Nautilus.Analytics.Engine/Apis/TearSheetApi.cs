@@ -134,10 +134,10 @@ public static class TearSheetApi
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var report = PerformanceStatistics.Compute(returns, null,
-                new PerformanceSettings(request.PeriodsPerYear, request.RiskFree, 0, request.Window));
+            var rolling = PerformanceStatistics.RollingOf(returns, request.Window, new PerformanceSettings(request.PeriodsPerYear,
+                request.RiskFree));
             metrics.Calculated("rolling", started);
-            return TypedResults.Ok(report.Rolling!);
+            return TypedResults.Ok(rolling);
         }
         catch (PerformanceInputException ex)
         {
