@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Nautilus.Model;
 using Nautilus.Risk.Contracts;
 using Nautilus.Risk.Domain.Backtesting;
+using Nautilus.Risk.Domain.History;
 using Nautilus.Risk.Domain.Stress;
 using Nautilus.Risk.Domain.Var;
 using Nautilus.Risk.Engine.Extensions;
@@ -33,8 +34,7 @@ public sealed class PortfolioVarCalculator(LiveRisk risk, DailyCloses closes, Ri
         var started = Stopwatch.GetTimestamp();
         var confidence = options.Value.VarConfidence;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var history = await closes.ReturnsAsync(Open(positions).Select(p => p.Instrument), today.AddDays(-options.Value.VarLookbackDays),
-            today, ct);
+        var (history, values) = await HistoryOfAsync(positions, today.AddDays(-options.Value.VarLookbackDays), today, ct);
         var notes = history.Missing.Select(m => $"{m}: no stored daily closes, left out of the VaR").ToList();
         if (history.Instruments.Count == 0 || history.Returns.Length == 0)
         {
@@ -42,7 +42,6 @@ public sealed class PortfolioVarCalculator(LiveRisk risk, DailyCloses closes, Ri
                 $"{portfolio} has no position with two or more stored daily closes (import daily bars to MarketData first)");
         }
 
-        var values = history.Instruments.Select(i => positions.Single(p => p.Instrument == i)).Select(p => p.Quantity * p.Price).ToArray();
         VarResult result;
         try
         {
@@ -96,14 +95,13 @@ public sealed class PortfolioVarCalculator(LiveRisk risk, DailyCloses closes, Ri
             return null;
         }
 
-        var history = await closes.ReturnsAsync(Open(positions).Select(p => p.Instrument), from, to, ct);
+        var (history, values) = await HistoryOfAsync(positions, from, to, ct);
         if (history.Returns.Length == 0)
         {
             throw new RiskInputException("from", $"no day in [{from}, {to}] has stored daily closes of every held instrument");
         }
 
-        var stressed = history.Instruments.Select(i => positions.Single(p => p.Instrument == i))
-            .Select(p => new StressPosition(p.Instrument.ToString(), p.Quantity * p.Price)).ToArray();
+        var stressed = history.Instruments.Select((i, k) => new StressPosition(i.ToString(), values[k])).ToArray();
         var started = Stopwatch.GetTimestamp();
         var results = StressTest.WorstHistoricalDays(stressed, stressed.Select(s => s.Instrument).ToArray(), history.Returns,
             history.Dates.Select(d => d.ToString("yyyy-MM-dd")).ToArray(), worst);
@@ -111,5 +109,12 @@ public sealed class PortfolioVarCalculator(LiveRisk risk, DailyCloses closes, Ri
         return results;
     }
 
-    private static IEnumerable<LivePosition> Open(IEnumerable<LivePosition> positions) => positions.Where(p => p.Quantity != 0);
+    /// <summary>Daily returns of the open positions' instruments over [from, to], and each position's value in their order.</summary>
+    private async Task<(ReturnHistory History, double[] Values)> HistoryOfAsync(IReadOnlyList<LivePosition> positions, DateOnly from,
+        DateOnly to, CancellationToken ct)
+    {
+        var open = positions.Where(p => p.Quantity != 0).ToDictionary(p => p.Instrument);
+        var history = await closes.ReturnsAsync(open.Keys, from, to, ct);
+        return (history, history.Instruments.Select(i => open[i].Quantity * open[i].Price).ToArray());
+    }
 }
