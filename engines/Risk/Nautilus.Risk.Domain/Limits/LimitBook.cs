@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Risk.Domain.Limits;
 
 /// <summary>
@@ -29,6 +31,10 @@ public sealed class LimitBook
     }
 
     public static LimitBook Empty { get; } = new([]);
+
+    /// <summary>The scopes whose limits bind a whole portfolio: the global ones and the portfolio's own.</summary>
+    public static (LimitScope Scope, string Key)[] PortfolioScopes(PortfolioId portfolio) =>
+        [(LimitScope.Global, ""), (LimitScope.Portfolio, portfolio.Value)];
 
     public IReadOnlyList<RiskLimit> Limits { get; }
 

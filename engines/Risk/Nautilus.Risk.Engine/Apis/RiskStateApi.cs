@@ -122,7 +122,7 @@ public static class RiskStateApi
     private static PortfolioRiskView View(PortfolioExposure exposure, LiveRisk risk)
     {
         var utilisation = new List<LimitUtilisation>();
-        foreach (var (scope, key) in new[] { (LimitScope.Global, ""), (LimitScope.Portfolio, exposure.Portfolio.Value) })
+        foreach (var (scope, key) in LimitBook.PortfolioScopes(exposure.Portfolio))
         {
             foreach (var kind in Enum.GetValues<LimitKind>())
             {

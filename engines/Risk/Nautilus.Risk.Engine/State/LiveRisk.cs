@@ -185,8 +185,10 @@ public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository hi
             }
 
             book.Exposure.SetAccount(nav, nav - book.DayStartNav);
-            PreTradeCheck.AddLossBreaches(book.Exposure, _limits, LimitScope.Global, "", ref breaches);
-            PreTradeCheck.AddLossBreaches(book.Exposure, _limits, LimitScope.Portfolio, update.PortfolioId.Value, ref breaches);
+            foreach (var (scope, key) in LimitBook.PortfolioScopes(update.PortfolioId))
+            {
+                PreTradeCheck.AddLossBreaches(book.Exposure, _limits, scope, key, ref breaches);
+            }
         }
 
         await history.RecordNavAsync(update.PortfolioId, update.TsEvent.ToDateTimeOffset(), nav, ct);
@@ -210,7 +212,7 @@ public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository hi
             book.Exposure.SetVar(var);
         }
 
-        foreach (var (scope, key) in new[] { (LimitScope.Global, ""), (LimitScope.Portfolio, portfolio.Value) })
+        foreach (var (scope, key) in LimitBook.PortfolioScopes(portfolio))
         {
             if (_limits.TryGet(scope, key, LimitKind.MaxVar, out var limit) && var > limit)
             {
