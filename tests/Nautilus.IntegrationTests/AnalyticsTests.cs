@@ -127,6 +127,30 @@ public sealed class AnalyticsStateTests(PlatformFixture platform)
             "window");
     }
 
+    [Fact]
+    public async Task A_portfolio_whose_value_fell_to_zero_does_not_stop_the_results_of_others()
+    {
+        var blown = $"blown-{Guid.NewGuid():N}"[..14];
+        var healthy = $"well-{Guid.NewGuid():N}"[..14];
+        var day = DateTimeOffset.UtcNow.Date.AddDays(-3);
+        await using var bus = await PlatformBus.ConnectAsync(platform);
+        // No return can be taken from a value of zero: that portfolio has no statistics, the engine carries on.
+        await bus.PublishAsync(Valuation(blown, new DateTimeOffset(day, TimeSpan.Zero), 1_000m),
+            Valuation(blown, new DateTimeOffset(day.AddDays(1), TimeSpan.Zero), 0m));
+        await bus.PublishAsync(Valuation(healthy, new DateTimeOffset(day, TimeSpan.Zero), 1_000m),
+            Valuation(healthy, new DateTimeOffset(day.AddDays(1), TimeSpan.Zero), 1_010m),
+            Valuation(healthy, new DateTimeOffset(day.AddDays(2), TimeSpan.Zero), 1_005m));
+
+        var result = await bus.WaitForAsync<Nautilus.Contracts.AnalyticsResult>(
+            r => r.Subject == "portfolio:" + healthy && r.Metrics.TryGetValue("days", out var d) && d == 3, TimeSpan.FromSeconds(40),
+            "the healthy portfolio's ANALYTICS_RESULT");
+        Assert.Equal(1_005.0 / 1_000 - 1, result.Metrics["cumulativeReturn"], 12);
+        Assert.Empty(await bus.ReadAsync<Nautilus.Contracts.AnalyticsResult>(r => r.Subject == "portfolio:" + blown));
+        var problem = await Problems.ReadAsync(await platform.Http.GetAsync(Url($"/api/analytics/portfolios/{blown}/tearsheet")),
+            HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("values", out _));
+    }
+
     private static readonly Nautilus.Model.InstrumentId Traded = new("STRT", "XNYS");
 
     /// <summary>An order of <paramref name="strategy"/>, as the Strategy engine will publish it.</summary>

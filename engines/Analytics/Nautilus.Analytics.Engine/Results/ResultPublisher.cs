@@ -6,6 +6,7 @@ using Nautilus.Analytics.Engine.Persistence;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Model;
+using Nautilus.Storage.Writing;
 
 namespace Nautilus.Analytics.Engine.Results;
 
@@ -42,10 +43,15 @@ public sealed class ResultPublisher(AnalyticsRepository repository, IMessagePubl
                 {
                     await PublishAsync(portfolio, now, stoppingToken);
                 }
-                catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+                catch (Exception ex) when (StorageFailure.IsTransient(ex))
                 {
                     Changed(portfolio); // tried again next tick
                     logger.LogWarning("Statistics of {Portfolio} not published yet: {Error}", portfolio, ex.Message);
+                }
+                catch (PerformanceInputException ex)
+                {
+                    // A value no return can be taken from (a NAV of zero or below): nothing to publish until the next valuation.
+                    logger.LogWarning("No statistics of {Portfolio}: {Problem}", portfolio, ex.Message);
                 }
             }
         }
