@@ -223,7 +223,8 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
             var i = IndexOf(order.InstrumentId);
             var reference = order.Spec.LimitPrice?.AsDouble() ?? order.Spec.TriggerPrice?.AsDouble() ?? (i >= 0 ? _lastPrice[i] : 0);
             SyncExposure();
-            var intent = new OrderIntent(_portfolio, _strategyId, order.InstrumentId, order.Side, order.Spec.Quantity.AsDouble(), reference);
+            var intent = new OrderIntent(_portfolio, _strategyId, order.InstrumentId, order.Side, order.Spec.Quantity.AsDouble(),
+                reference);
             var decision = PreTradeCheck.Check(intent, _exposure, _limits, TradingState.Active, TradingState.Active, _rate.InLastSecond());
             _rate.Record();
             if (decision.Accepted)
@@ -347,7 +348,8 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
     public decimal PositionOf(InstrumentId instrument) => IndexOf(instrument) is var i and >= 0 ? _heldExact[i] : 0;
 
     public TradableInstrument Instrument(InstrumentId instrument) =>
-        _core.InstrumentOf(instrument) ?? throw new BacktestInputException("instruments", $"the strategy asked for {instrument}, not in this backtest");
+        _core.InstrumentOf(instrument) ?? throw new BacktestInputException("instruments",
+            $"the strategy asked for {instrument}, not in this backtest");
 
     public ClientOrderId Submit(StrategyOrder order)
     {

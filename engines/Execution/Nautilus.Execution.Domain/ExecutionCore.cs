@@ -69,7 +69,8 @@ public sealed class ExecutionCore : IFillSink
     /// <summary>One account per portfolio, named after it.</summary>
     public static AccountId AccountOf(PortfolioId portfolio) => new(portfolio.Value);
 
-    /// <summary>Registers a new order, INITIALIZED; throws <see cref="OrderValidationException"/> naming the field when it is invalid.</summary>
+    /// <summary>Registers a new order, INITIALIZED; throws <see cref="OrderValidationException"/> naming the field when it is
+    /// invalid.</summary>
     public Order Initialize(OrderSpec spec, UnixNanos now)
     {
         var instrument = InstrumentOf(spec.InstrumentId)

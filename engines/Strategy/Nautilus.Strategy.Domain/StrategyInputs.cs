@@ -6,7 +6,8 @@ namespace Nautilus.Strategy.Domain;
 public sealed record FeatureValues(InstrumentId InstrumentId, UnixNanos TsEvent, IReadOnlyDictionary<string, double> Values);
 
 /// <summary>A model's forecast for one instrument over a horizon (ML_PREDICTION).</summary>
-public sealed record Prediction(string ModelId, InstrumentId InstrumentId, TimeSpan Horizon, double Value, double Confidence, UnixNanos TsEvent);
+public sealed record Prediction(string ModelId, InstrumentId InstrumentId, TimeSpan Horizon, double Value, double Confidence,
+    UnixNanos TsEvent);
 
 /// <summary>
 /// An order as a strategy asks for it; the context adds its id, the strategy and the portfolio. Orders of one

@@ -19,7 +19,8 @@ public class SmaCrossSpyTests
         var result = BacktestBars.Run("sma-cross", new() { ["fast"] = fast, ["slow"] = slow }, bars, BacktestBars.Settings());
 
         var expected = ByHand(closes, fast, slow, 100_000m);
-        var fills = result.Fills.Select(f => (DateOnly.FromDateTime(f.TsEvent.ToUtcDateTime()), f.Side, f.Quantity.ToDecimal(), f.Price)).ToArray();
+        var fills = result.Fills.Select(f => (DateOnly.FromDateTime(f.TsEvent.ToUtcDateTime()), f.Side, f.Quantity.ToDecimal(),
+            f.Price)).ToArray();
         var handFills = expected.Fills.Select(f => (dates[f.Bar], f.Side, f.Quantity, f.Price)).ToArray();
         Assert.True(handFills.Length > (slow == 3 ? 100 : 10), $"the hand computation traded only {handFills.Length} times");
         Assert.Equal(handFills, fills);

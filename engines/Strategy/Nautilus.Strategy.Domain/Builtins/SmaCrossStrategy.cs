@@ -36,7 +36,8 @@ public sealed class SmaCrossStrategy(StrategyParameters parameters) : TradingStr
     private InstrumentSlots<Slot> _slots = null!;
 
     public override void OnStart() =>
-        _slots = new InstrumentSlots<Slot>(Instruments, _ => new Slot(_fast, _slow, parameters.Int("atrPeriod"), parameters.Int("volWindow")));
+        _slots = new InstrumentSlots<Slot>(Instruments, _ => new Slot(_fast, _slow, parameters.Int("atrPeriod"),
+            parameters.Int("volWindow")));
 
     public override void OnBar(Bar bar)
     {
@@ -67,7 +68,8 @@ public sealed class SmaCrossStrategy(StrategyParameters parameters) : TradingStr
         if (above != s.Above)
         {
             s.Above = above;
-            Context.Signal(bar.InstrumentId, above ? 1 : 0, above ? $"SMA({_fast}) crossed above SMA({_slow})" : $"SMA({_fast}) at or below SMA({_slow})");
+            Context.Signal(bar.InstrumentId, above ? 1 : 0,
+                above ? $"SMA({_fast}) crossed above SMA({_slow})" : $"SMA({_fast}) at or below SMA({_slow})");
         }
 
         if (!above)

@@ -45,7 +45,8 @@ public static class StrategyCatalog
         {
             var spec = definition.Parameters.FirstOrDefault(p => p.Name == name)
                 ?? throw new StrategyConfigurationException($"parameters.{name}",
-                    $"unknown parameter of {definition.Name}; its parameters are {string.Join(", ", definition.Parameters.Select(p => p.Name))}");
+                    $"unknown parameter of {definition.Name}; its parameters are "
+                    + string.Join(", ", definition.Parameters.Select(p => p.Name)));
             if (!double.IsFinite(value) || value < spec.Min || value > spec.Max)
             {
                 throw new StrategyConfigurationException($"parameters.{name}",
@@ -55,7 +56,8 @@ public static class StrategyCatalog
 
             if (spec.Integer && value != Math.Floor(value))
             {
-                throw new StrategyConfigurationException($"parameters.{name}", $"{value.ToString(CultureInfo.InvariantCulture)} must be a whole number");
+                throw new StrategyConfigurationException($"parameters.{name}",
+                    $"{value.ToString(CultureInfo.InvariantCulture)} must be a whole number");
             }
 
             values[name] = value;

@@ -16,7 +16,8 @@ public sealed class StrategyParameters(IReadOnlyDictionary<string, double> value
     public int Int(string name) => (int)this[name];
 
     public override string ToString() =>
-        string.Join(", ", Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}"));
+        string.Join(", ", Values.OrderBy(v => v.Key,
+            StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString(CultureInfo.InvariantCulture)}"));
 }
 
 /// <summary>A strategy name, parameter or instrument list the catalog refuses: the field (<c>parameters.fast</c>) and why.</summary>
