@@ -48,7 +48,7 @@ public class SmaCrossSpyTests
         decimal held = 0;
         for (var t = slow - 1; t + 1 < c.Length; t++)
         {
-            var above = Sma(t, fast) > Sma(t, slow);
+            var above = Sma(t, fast) - Sma(t, slow) > 1e-9 * Sma(t, slow);
             if (above && held == 0)
             {
                 var quantity = Math.Floor((decimal)((double)cash / c[t]));

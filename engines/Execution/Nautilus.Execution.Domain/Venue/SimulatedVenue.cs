@@ -144,7 +144,7 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
             }
 
             var buy = order.Side == OrderSide.Buy;
-            var stopped = Trigger(order, price);
+            var stopped = order.Spec.Type is OrderType.StopMarket or OrderType.StopLimit && Trigger(order, price);
             if (order.Spec.Type == OrderType.Market || (order.Spec.Type == OrderType.StopMarket && stopped))
             {
                 // No quote to take: the trade price is the market.

@@ -7,8 +7,8 @@ namespace Nautilus.Strategy.Domain.Builtins;
 
 /// <summary>
 /// <c>pairs</c>: statistical arbitrage between two instruments (the first is Y, the second X). The hedge ratio β is the
-/// least-squares slope of log Y on log X over <c>window</c> bars; the spread log Y − β log X is scored against its own
-/// <c>window</c>-bar mean and deviation. Above +<c>entryZ</c>: short the spread (sell Y, buy X); below −<c>entryZ</c>: long
+/// least-squares slope of log Y on log X over <c>window</c> bars, and the spread is that regression's residual now, in
+/// standard deviations of its residuals (z). Above +<c>entryZ</c>: short the spread (sell Y, buy X); below −<c>entryZ</c>: long
 /// it; flat again once |z| is below <c>exitZ</c>. Each leg gets half the equity (<c>leverage</c> times), X's scaled by |β|.
 /// It decides when both instruments have a bar with the same open time.
 /// </summary>
@@ -32,7 +32,6 @@ public sealed class PairsTradingStrategy(StrategyParameters parameters) : Tradin
     private readonly RollingMoments _x = new(parameters.Int("window"));
     private readonly RollingMoments _y = new(parameters.Int("window"));
     private readonly RollingMoments _xy = new(parameters.Int("window"));
-    private readonly ZScore _z = new(parameters.Int("window"));
     private (UnixNanos Ts, double Close) _lastY = (default, double.NaN);
     private (UnixNanos Ts, double Close) _lastX = (default, double.NaN);
     private readonly HashSet<ClientOrderId> _open = [];
@@ -67,13 +66,16 @@ public sealed class PairsTradingStrategy(StrategyParameters parameters) : Tradin
         }
 
         var varX = _x.PopulationVariance;
-        var beta = varX > 0 ? (_xy.Mean - _x.Mean * _y.Mean) / varX : 0;
-        if (!_z.Update(ly - beta * lx) || _open.Count > 0)
+        var covariance = _xy.Mean - _x.Mean * _y.Mean;
+        var beta = varX > 0 ? covariance / varX : 0;
+        var residualVariance = _y.PopulationVariance - beta * covariance;
+        if (!(residualVariance > 0) || _open.Count > 0)
         {
             return;
         }
 
-        var z = _z.Current;
+        // The regression's residual now, in residual standard deviations: its level does not move with β.
+        var z = (ly - _y.Mean - beta * (lx - _x.Mean)) / Math.Sqrt(residualVariance);
         var (y, x) = (Instruments[0], Instruments[1]);
         var heldY = Context.PositionOf(y);
         if (heldY != 0 && Math.Abs(z) < _exit)

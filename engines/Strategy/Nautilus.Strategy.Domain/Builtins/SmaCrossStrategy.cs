@@ -8,7 +8,8 @@ namespace Nautilus.Strategy.Domain.Builtins;
 
 /// <summary>
 /// <c>sma-cross</c>: long-only moving-average crossover. Long while SMA(<c>fast</c>) of closes is above SMA(<c>slow</c>),
-/// flat otherwise. Entries buy whole units with all the cash available (split equally across its instruments), sized on
+/// flat otherwise (above: by more than one part in 10^9). Entries buy whole units with all the cash available (split equally across its
+/// instruments), sized on
 /// the close of the bar that decided, by market order (which fills at the next bar's open). Optional: <c>atrStop</c>
 /// places a protective stop that many ATR(<c>atrPeriod</c>) below the entry fill (after it triggers, the strategy
 /// waits for a fresh crossing before it buys again); <c>volTarget</c> sizes a position so its annualised volatility
@@ -64,7 +65,8 @@ public sealed class SmaCrossStrategy(StrategyParameters parameters) : TradingStr
             return;
         }
 
-        var above = s.Fast.Current > s.Slow.Current;
+        // Above by more than one part in 10^9: running sums of equal closes must not flip it on rounding.
+        var above = s.Fast.Current - s.Slow.Current > 1e-9 * Math.Abs(s.Slow.Current);
         if (above != s.Above)
         {
             s.Above = above;
