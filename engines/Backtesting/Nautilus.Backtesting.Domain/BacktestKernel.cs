@@ -41,11 +41,13 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
     private readonly PortfolioExposure _exposure;
     private readonly LimitBook _limits;
     private readonly OrderRateWindow _rate;
+    private readonly CashAccount _cash;
     private InstrumentId _lastId;
     private int _lastIndex = -1;
     private long _orderSeq;
     private long _day = long.MinValue;
     private double _dayStartEquity;
+    private double _cashValue;
 
     public BacktestKernel(BacktestSettings settings, TradingStrategy strategy)
     {
@@ -67,7 +69,8 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
         _exposure = new PortfolioExposure(_portfolio);
         _limits = settings.Limits ?? LimitBook.Empty;
         _rate = new OrderRateWindow(_clock);
-        _core.AccountOf(_account);
+        _cash = _core.AccountOf(_account);
+        _cashValue = (double)_cash.Cash;
         strategy.Attach(_strategyId, _instrumentIds, this);
     }
 
@@ -103,7 +106,7 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
             {
                 HandleBar(bar);
                 var ts = bar.TsEvent;
-                if (n + 1 == events.Count || events[n + 1].TsEvent != ts || events[n + 1] is not Bar)
+                if (n + 1 == events.Count || (events[n + 1] is Bar next ? next.TsEvent != ts : true))
                 {
                     equityTimes.Add(ts);
                     equity.Add(MarkEquity(ts));
@@ -130,7 +133,11 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
     private void HandleBar(Bar bar)
     {
         var i = IndexOf(bar.InstrumentId);
-        FireTimers(bar.TsEvent);
+        if (_timers.Count > 0)
+        {
+            FireTimers(bar.TsEvent);
+        }
+
         if (i >= 0 && _core.Venue.OpenOrders > 0 && !_tickInstruments.Contains(bar.InstrumentId))
         {
             Advance(bar.TsEvent);
@@ -299,7 +306,11 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
             (double)f.Price, (double)f.Fee, f.TsEvent.ToDateTimeOffset())));
         PerformanceReport? statistics = null;
         string? note = null;
-        if (equity.Count >= 3 && equity.All(v => v > 0))
+        if (!_settings.FullStatistics)
+        {
+            note = "summary only";
+        }
+        else if (equity.Count >= 3 && equity.All(v => v > 0))
         {
             var returns = new double[equity.Count - 1];
             for (var i = 1; i < equity.Count; i++)
@@ -317,7 +328,8 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
 
         var account = _core.AccountOf(_account);
         return new BacktestResult(events, [.. _core.Orders.Values.Select(OrderRecord.Of)], _fills, trades, times, equity, account.Cash,
-            equity.Count > 0 ? equity[^1] : (double)account.Cash, _signals, statistics, note);
+            equity.Count > 0 ? equity[^1] : (double)account.Cash, _signals,
+            BacktestSummary.Of((double)_settings.InitialCash, equity, trades, _settings.PeriodsPerYear), statistics, note);
     }
 
     // IStrategyContext
@@ -327,13 +339,13 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
 
     public PortfolioId Portfolio => _portfolio;
 
-    public decimal Cash => _core.AccountOf(_account).Cash;
+    public decimal Cash => _cash.Cash;
 
     public double Equity
     {
         get
         {
-            var equity = (double)Cash;
+            var equity = _cashValue;
             for (var i = 0; i < _held.Length; i++)
             {
                 equity += _held[i] * _lastPrice[i];
@@ -400,6 +412,7 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
     void IExecutionListener.OnFill(Order order, ExecutionFill fill, Position position, decimal realized)
     {
         _fills.Add(fill);
+        _cashValue = (double)_cash.Cash;
         var i = IndexOf(fill.InstrumentId);
         _heldExact[i] = _core.Positions.NetQuantity(_account, fill.InstrumentId);
         _held[i] = (double)_heldExact[i];

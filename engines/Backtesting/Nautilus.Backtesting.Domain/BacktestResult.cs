@@ -46,5 +46,49 @@ public sealed record BacktestResult(
     decimal FinalCash,
     double FinalEquity,
     IReadOnlyList<SignalRecord> Signals,
+    BacktestSummary Summary,
     PerformanceReport? Statistics,
     string? StatisticsNote);
+
+/// <summary>
+/// The headline figures of a run in one pass over its equity: total and annual return, Sharpe (per-period returns,
+/// annualised by √periods, no risk-free rate), maximum drawdown (negative), round trips and their win rate. What a
+/// sweep ranks by and a heat map shows.
+/// </summary>
+public sealed record BacktestSummary(double FinalEquity, double TotalReturn, double? AnnualReturn, double? Sharpe, double MaxDrawdown,
+    int Trades, double? WinRate)
+{
+    public static BacktestSummary Of(double initial, IReadOnlyList<double> equity, IReadOnlyList<ClosedTrade> trades, int periodsPerYear)
+    {
+        var final = equity.Count > 0 ? equity[^1] : initial;
+        double sum = 0, squares = 0, peak = initial, maxDrawdown = 0;
+        var previous = initial;
+        var n = 0;
+        foreach (var value in equity)
+        {
+            if (previous > 0)
+            {
+                var r = value / previous - 1;
+                sum += r;
+                squares += r * r;
+                n++;
+            }
+
+            peak = Math.Max(peak, value);
+            if (peak > 0)
+            {
+                maxDrawdown = Math.Min(maxDrawdown, value / peak - 1);
+            }
+
+            previous = value;
+        }
+
+        var total = final / initial - 1;
+        double? annual = equity.Count > 0 && final > 0 ? Math.Pow(final / initial, (double)periodsPerYear / equity.Count) - 1 : null;
+        var mean = n > 0 ? sum / n : 0;
+        var variance = n > 1 ? (squares - n * mean * mean) / (n - 1) : 0;
+        double? sharpe = variance > 0 ? mean / Math.Sqrt(variance) * Math.Sqrt(periodsPerYear) : null;
+        double? winRate = trades.Count > 0 ? (double)trades.Count(t => t.Pnl > 0) / trades.Count : null;
+        return new BacktestSummary(final, total, annual, sharpe, maxDrawdown, trades.Count, winRate);
+    }
+}

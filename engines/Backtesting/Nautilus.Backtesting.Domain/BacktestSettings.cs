@@ -9,7 +9,8 @@ namespace Nautilus.Backtesting.Domain;
 /// <summary>
 /// How a backtest runs: starting cash, the venue's fill rules (fees and slippage zero unless configured), position
 /// mode, the risk limits its orders are checked against (none by default: the check still refuses nonsense), and the
-/// periods per year its statistics annualise by.
+/// periods per year its statistics annualise by. Without <see cref="FullStatistics"/> (sweeps) only the one-pass
+/// <see cref="BacktestSummary"/> is computed.
 /// </summary>
 public sealed record BacktestSettings(
     decimal InitialCash,
@@ -19,7 +20,8 @@ public sealed record BacktestSettings(
     PositionMode PositionMode = PositionMode.Netting,
     LimitBook? Limits = null,
     string Portfolio = "backtest",
-    string Strategy = "backtest-strategy")
+    string Strategy = "backtest-strategy",
+    bool FullStatistics = true)
 {
     public Currency Currency => Instruments.Count > 0 ? Instruments[0].Currency : Currency.USD;
 

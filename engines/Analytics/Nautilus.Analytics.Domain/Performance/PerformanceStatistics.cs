@@ -73,8 +73,9 @@ public static class PerformanceStatistics
         var omega = below > 0 ? above / below : (double?)null;
 
         var (skew, kurtosis) = n >= 3 ? Moments(values) : (null, null);
-        var p95 = Percentile(values, 95);
-        var p5 = Percentile(values, 5);
+        var scratch = values.ToArray();
+        var p95 = SelectPercentile(scratch, 95);
+        var p5 = SelectPercentile(scratch, 5);
         var tail = p5 != 0 ? Math.Abs(p95) / Math.Abs(p5) : (double?)null;
         var stability = n >= 3 ? Stability(values) : null;
         var gains = values.Where(r => r > 0).Sum();
@@ -136,13 +137,72 @@ public static class PerformanceStatistics
     }
 
     /// <summary>numpy's percentile with linear interpolation between closest ranks.</summary>
-    public static double Percentile(double[] values, double percent)
+    public static double Percentile(double[] values, double percent) => SelectPercentile(values.ToArray(), percent);
+
+    /// <summary>The percentile by selection, O(n) rather than a sort: <paramref name="scratch"/> is reordered.</summary>
+    private static double SelectPercentile(double[] scratch, double percent)
     {
-        var sorted = values.Order().ToArray();
-        var rank = percent / 100 * (sorted.Length - 1);
+        var rank = percent / 100 * (scratch.Length - 1);
         var lower = (int)Math.Floor(rank);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - lower);
+        var atLower = Select(scratch, lower);
+        if (lower + 1 >= scratch.Length)
+        {
+            return atLower;
+        }
+
+        // After selection everything right of lower is at least scratch[lower]: the next rank is their minimum.
+        var atUpper = double.PositiveInfinity;
+        for (var i = lower + 1; i < scratch.Length; i++)
+        {
+            atUpper = Math.Min(atUpper, scratch[i]);
+        }
+
+        return atLower + (atUpper - atLower) * (rank - lower);
+    }
+
+    /// <summary>Hoare's quickselect: puts the k-th smallest at k, smaller values left of it, larger right.</summary>
+    private static double Select(double[] a, int k)
+    {
+        var (left, right) = (0, a.Length - 1);
+        while (left < right)
+        {
+            var pivot = a[left + (right - left) / 2];
+            var (i, j) = (left, right);
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return a[k];
     }
 
     private static double? Capture(double[] returns, double[] benchmark, Func<double, bool> when, int p)
@@ -171,13 +231,23 @@ public static class PerformanceStatistics
     private static (double?, double?) Moments(double[] values)
     {
         var mean = values.Average();
-        var m2 = values.Average(v => Math.Pow(v - mean, 2));
+        double s2 = 0, s3 = 0, s4 = 0;
+        foreach (var v in values)
+        {
+            var d = v - mean;
+            var d2 = d * d;
+            s2 += d2;
+            s3 += d2 * d;
+            s4 += d2 * d2;
+        }
+
+        var (m2, m3, m4) = (s2 / values.Length, s3 / values.Length, s4 / values.Length);
         if (m2 == 0)
         {
             return (null, null);
         }
 
-        return (values.Average(v => Math.Pow(v - mean, 3)) / Math.Pow(m2, 1.5), values.Average(v => Math.Pow(v - mean, 4)) / (m2 * m2) - 3);
+        return (m3 / Math.Pow(m2, 1.5), m4 / (m2 * m2) - 3);
     }
 
     /// <summary>R² of the least-squares line through cumulative log returns against time.</summary>
