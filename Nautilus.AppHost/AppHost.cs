@@ -22,7 +22,11 @@ var execution = builder.AddEngine<Projects.Nautilus_Execution_Engine>(EngineCata
 var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCatalog.Portfolio, settings, infrastructure);
 var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure);
 var analytics = builder.AddEngine<Projects.Nautilus_Analytics_Engine>(EngineCatalog.Analytics, settings, infrastructure);
-var backtesting = builder.AddEngine<Projects.Nautilus_Backtesting_Engine>(EngineCatalog.Backtesting, settings, infrastructure);
+var backtesting = builder.AddEngine<Projects.Nautilus_Backtesting_Engine>(EngineCatalog.Backtesting, settings, infrastructure)
+    .WithReference(marketData) // stored bars of the backtests that name data instead of sending bars
+                               // Sweep items run for seconds each: read two at a time so none waits in a batch long enough to be claimed
+                               // again.
+    .WithEnvironment("Nautilus__Bus__ReadCount", "2");
 // Clients of the streaming gateway (the UI first) present this key; generated per run, a parameter when published.
 var gatewayKey = builder.AddParameter("websocket-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 var websocket = builder.AddEngine<Projects.Nautilus_WebSocket_Engine>(EngineCatalog.WebSocket, settings, infrastructure)

@@ -48,10 +48,12 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
     private long _day = long.MinValue;
     private double _dayStartEquity;
     private double _cashValue;
+    private readonly UnixNanos _countFrom;
 
     public BacktestKernel(BacktestSettings settings, TradingStrategy strategy)
     {
         _settings = settings;
+        _countFrom = settings.CountFrom ?? new UnixNanos(long.MinValue);
         _strategy = strategy;
         _strategyId = new StrategyId(settings.Strategy);
         _portfolio = new PortfolioId(settings.Portfolio);
@@ -106,6 +108,11 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
             {
                 HandleBar(bar);
                 var ts = bar.TsEvent;
+                if (ts < _countFrom)
+                {
+                    continue;
+                }
+
                 if (n + 1 == events.Count || (events[n + 1] is Bar next ? next.TsEvent != ts : true))
                 {
                     equityTimes.Add(ts);
@@ -115,6 +122,11 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
             else
             {
                 HandleTick(e);
+                if (e.TsEvent < _countFrom)
+                {
+                    continue;
+                }
+
                 // Ticks: equity once a minute at most.
                 if (n + 1 == events.Count || events[n + 1].TsEvent.Value / 60_000_000_000 != e.TsEvent.Value / 60_000_000_000)
                 {
@@ -227,6 +239,12 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
                 continue;
             }
 
+            if (_settings.CountFrom is { } countFrom && _clock.Now < countFrom)
+            {
+                _core.Deny(order.Id, "warm-up: before the counted window", _clock.Now);
+                continue;
+            }
+
             var i = IndexOf(order.InstrumentId);
             var reference = order.Spec.LimitPrice?.AsDouble() ?? order.Spec.TriggerPrice?.AsDouble() ?? (i >= 0 ? _lastPrice[i] : 0);
             SyncExposure();
@@ -327,7 +345,8 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
         }
 
         var account = _core.AccountOf(_account);
-        return new BacktestResult(events, [.. _core.Orders.Values.Select(OrderRecord.Of)], _fills, trades, times, equity, account.Cash,
+        return new BacktestResult(events, [.. _core.Orders.Values.Where(o => o.TsInit >= _countFrom).Select(OrderRecord.Of)], _fills,
+            trades, times, equity, account.Cash,
             equity.Count > 0 ? equity[^1] : (double)account.Cash, _signals,
             BacktestSummary.Of((double)_settings.InitialCash, equity, trades, _settings.PeriodsPerYear), statistics, note);
     }

@@ -10,7 +10,8 @@ namespace Nautilus.Backtesting.Domain;
 /// How a backtest runs: starting cash, the venue's fill rules (fees and slippage zero unless configured), position
 /// mode, the risk limits its orders are checked against (none by default: the check still refuses nonsense), and the
 /// periods per year its statistics annualise by. Without <see cref="FullStatistics"/> (sweeps) only the one-pass
-/// <see cref="BacktestSummary"/> is computed.
+/// <see cref="BacktestSummary"/> is computed. With <see cref="CountFrom"/> the bars before it only warm the strategy up:
+/// its orders are refused until then, and equity, orders and fills count from then (walk-forward test windows).
 /// </summary>
 public sealed record BacktestSettings(
     decimal InitialCash,
@@ -21,7 +22,8 @@ public sealed record BacktestSettings(
     LimitBook? Limits = null,
     string Portfolio = "backtest",
     string Strategy = "backtest-strategy",
-    bool FullStatistics = true)
+    bool FullStatistics = true,
+    UnixNanos? CountFrom = null)
 {
     public Currency Currency => Instruments.Count > 0 ? Instruments[0].Currency : Currency.USD;
 

@@ -33,6 +33,23 @@ public sealed class MarketDataClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<BarPage>(Json, ct) ?? new BarPage([], null, null);
     }
 
+    /// <summary>The trading terms of an instrument of the master; null when the master has no such symbol.</summary>
+    public async Task<InstrumentTerms?> GetInstrumentAsync(string symbol, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync($"/api/instruments/{Uri.EscapeDataString(symbol)}", ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new MarketDataRequestException((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }
+
+        return await response.Content.ReadFromJsonAsync<InstrumentTerms>(Json, ct);
+    }
+
     /// <summary>Every feed with its state, events and settings.</summary>
     public async Task<IReadOnlyList<FeedStatus>> GetFeedsAsync(CancellationToken ct = default) =>
         await http.GetFromJsonAsync<FeedStatus[]>("/api/feeds", Json, ct) ?? [];

@@ -25,6 +25,11 @@ public static class ApiProblems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"{what} exists",
             detail: $"A {what} '{value}' already exists.", extensions: new Dictionary<string, object?> { ["field"] = field, ["value"] = value });
 
+    /// <summary>409 for an action the resource's state forbids (cancelling a filled order, the results of an unfinished run).</summary>
+    public static ProblemHttpResult InvalidState(string field, string value, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this state", detail: detail,
+            extensions: new Dictionary<string, object?> { ["field"] = field, ["value"] = value });
+
     /// <summary>503 when another engine or server this answer needs cannot be reached; the caller may retry.</summary>
     public static ProblemHttpResult Unavailable(string dependency, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: $"{dependency} unavailable", detail: detail,

@@ -14,7 +14,7 @@ public static class EngineCatalog
 
     public static readonly EngineDescriptor Backtesting = new(
         "backtesting-engine", "Backtesting", 8110, "event-driven backtests, parameter sweeps, walk-forward",
-        Pub(BacktestProgress, BacktestCompleted), []);
+        Pub(BacktestProgress, BacktestCompleted, BacktestWork), [BacktestWork]);
 
     public static readonly EngineDescriptor Risk = new(
         "risk-engine", "Risk", 8200, "pre-trade checks, limits, VaR/ES, stress tests, kill switch",

@@ -35,6 +35,7 @@ public static class MessageRouting
         MessageType.EngineHealth => "ENGINE_HEALTH",
         MessageType.PerformanceMetric => "PERFORMANCE_METRIC",
         MessageType.PreTradeResult => "PRE_TRADE_RESULT",
+        MessageType.BacktestWork => "BACKTEST_WORK",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),
     };
 

@@ -22,4 +22,5 @@ public enum MessageType
     EngineHealth,
     PerformanceMetric,
     PreTradeResult,
+    BacktestWork,
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Nautilus.Backtesting.Domain;
 using Nautilus.Execution.Domain;
 using Nautilus.Execution.Domain.Venue;
 using Nautilus.Model;
 using Nautilus.Strategy.Domain.Catalog;
+using Nautilus.Testing;
 
 namespace Nautilus.UnitTests.Backtesting;
 
@@ -12,18 +12,11 @@ internal static class BacktestBars
 {
     public static readonly InstrumentId Spy = new("SPY", "ARCX");
 
-    /// <summary>SPY daily closes from 1993-01-29 (TestData/spy_prices.csv, PyPortfolioOpt's test resource) as bars whose
-    /// open, high, low and close are the close: the file has closes only.</summary>
+    /// <summary>SPY daily closes from 1993-01-29 as bars whose open, high, low and close are the close: the file has closes only.</summary>
     public static (DateOnly[] Dates, decimal[] Closes, Bar[] Bars) SpyDaily()
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "spy_prices.csv")).Skip(1)
-            .Select(l => l.Split(','))
-            .Where(p => p.Length == 2 && p[1].Length > 0)
-            .ToArray();
-        var dates = lines.Select(p => DateOnly.ParseExact(p[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
-        var closes = lines.Select(p => decimal.Parse(p[1], CultureInfo.InvariantCulture)).ToArray();
-        var bars = dates.Select((d, i) => Flat(Spy, d, closes[i])).ToArray();
-        return (dates, closes, bars);
+        var (dates, closes) = SmaCrossByHand.SpyCloses();
+        return (dates, closes, [.. dates.Select((d, i) => Flat(Spy, d, closes[i]))]);
     }
 
     public static Bar Flat(InstrumentId id, DateOnly day, decimal close)
