@@ -107,6 +107,47 @@ public sealed class ExecutionCore : IFillSink
         return order;
     }
 
+    /// <summary>A stored fill applied again at start-up: positions and cash rebuilt from fills alone.</summary>
+    public (Position Position, decimal Realized) Replay(Fill fill)
+    {
+        var instrument = InstrumentOf(fill.InstrumentId) ?? throw new OrderValidationException("instrumentId",
+            $"unknown instrument {fill.InstrumentId}");
+        AccountOf(fill.AccountId).Apply(fill, instrument.Multiplier);
+        var (position, realized) = Positions.Apply(fill, instrument);
+        _tradeSeq++;
+        return (position, realized);
+    }
+
+    /// <summary>A stored order taken back as it was; a working one goes back on the venue.</summary>
+    public Order Restore(OrderSpec spec, UnixNanos tsInit, OrderStatus status, Quantity filled, decimal? averagePrice,
+        VenueOrderId? venueOrderId,
+        UnixNanos tsLast, string? reason, UnixNanos now)
+    {
+        var order = Order.Restored(spec, tsInit, status, filled, averagePrice, tsLast, reason);
+        _orders[spec.ClientOrderId] = order;
+        if (spec.ListId is { } list)
+        {
+            (_lists.TryGetValue(list, out var members) ? members : _lists[list] = []).Add(order);
+        }
+
+        if (spec.Parent is { } parent)
+        {
+            (_children.TryGetValue(parent, out var children) ? children : _children[parent] = []).Add(order);
+            _released.Add(spec.ClientOrderId);
+        }
+
+        if (order.IsOpen && InstrumentOf(spec.InstrumentId) is { } instrument)
+        {
+            Venue.Restore(order, instrument, venueOrderId, now);
+        }
+        else
+        {
+            order.VenueOrderId = venueOrderId;
+        }
+
+        return order;
+    }
+
     /// <summary>The pre-trade check refused it: DENIED with the reason (and its OTO children with it).</summary>
     public void Deny(ClientOrderId id, string reason, UnixNanos now)
     {

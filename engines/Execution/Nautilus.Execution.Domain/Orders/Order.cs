@@ -60,6 +60,22 @@ public sealed class Order
 
     public bool IsFinal => OrderStateMachine.IsFinal(Status);
 
+    /// <summary>An order as stored, in the state it had (a restart): no transition, the stored state is the truth.</summary>
+    public static Order Restored(OrderSpec spec, UnixNanos tsInit, OrderStatus status, Quantity filled, decimal? averagePrice,
+        UnixNanos tsLast,
+        string? reason)
+    {
+        var order = new Order(spec, tsInit)
+        {
+            Status = status,
+            Filled = filled,
+            TsLast = tsLast,
+            Reason = reason,
+        };
+        order._filledValue = filled.ToDecimal() * (averagePrice ?? 0);
+        return order;
+    }
+
     /// <summary>Moves it to <paramref name="status"/>, or throws when the state machine forbids the move.</summary>
     public void Move(OrderStatus status, UnixNanos ts, string? reason = null)
     {

@@ -40,6 +40,19 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
         order.VenueOrderId = new VenueOrderId($"SIM-{++_venueOrderSeq}");
         order.ActiveFrom = now + options.Latency;
         order.Move(OrderStatus.Accepted, now);
+        Rest(order, instrument);
+    }
+
+    /// <summary>Puts back a working order after a restart, as it was (its venue id kept).</summary>
+    public void Restore(Order order, TradableInstrument instrument, VenueOrderId? venueOrderId, UnixNanos now)
+    {
+        order.VenueOrderId = venueOrderId ?? new VenueOrderId($"SIM-R{++_venueOrderSeq}");
+        order.ActiveFrom = now;
+        Rest(order, instrument);
+    }
+
+    private void Rest(Order order, TradableInstrument instrument)
+    {
         var book = BookOf(instrument);
         book.Orders.Add(order);
         OpenOrders++;
@@ -50,6 +63,7 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
             order.QueueAhead = order.Spec.LimitPrice == touch.Item1 ? touch.Item2.ToDecimal() : 0;
         }
     }
+
 
     /// <summary>Takes an order off the venue (a cancel, an OCO sibling's fill, an expiry): true when it was working here.</summary>
     public bool Remove(Order order)

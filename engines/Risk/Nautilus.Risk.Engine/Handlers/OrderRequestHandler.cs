@@ -8,13 +8,14 @@ namespace Nautilus.Risk.Engine.Handlers;
 
 /// <summary>
 /// ORDER_REQUEST: the bus form of the pre-trade check. Every request is answered with one PRE_TRADE_RESULT carrying the
-/// order; a market order is checked at the instrument's last price and refused when none has been seen yet.
+/// order; a limit order is checked at its limit, a stop at its trigger, a market order at the instrument's last price and refused when
+/// none has been seen yet.
 /// </summary>
 public sealed class OrderRequestHandler(LiveRisk risk, IMessagePublisher publisher, TimeProvider clock) : IMessageHandler<OrderRequest>
 {
     public async ValueTask HandleAsync(OrderRequest message, MessageContext context, CancellationToken ct)
     {
-        var price = message.LimitPrice?.AsDouble() ?? risk.LastPrice(message.InstrumentId);
+        var price = message.LimitPrice?.AsDouble() ?? message.TriggerPrice?.AsDouble() ?? risk.LastPrice(message.InstrumentId);
         PreTradeResult result;
         if (price is not { } reference)
         {

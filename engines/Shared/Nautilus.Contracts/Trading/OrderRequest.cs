@@ -4,7 +4,11 @@ using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
-/// <summary>ORDER_REQUEST: an order intent of a strategy trading for a portfolio, before the risk pre-trade check.</summary>
+/// <summary>
+/// ORDER_REQUEST: an order intent of a strategy (or an operator) trading for a portfolio, before the risk pre-trade check.
+/// <see cref="TriggerPrice"/> for stop orders, <see cref="ExpireTime"/> for GTD; orders of one <see cref="ListId"/> form a
+/// bracket: <see cref="Contingency"/> 1 one-cancels-other, 2 one-triggers-other; a child names its <see cref="Parent"/>.
+/// </summary>
 [MemoryPackable]
 public sealed partial record OrderRequest(
     ClientOrderId ClientOrderId,
@@ -16,7 +20,12 @@ public sealed partial record OrderRequest(
     Quantity Quantity,
     Price? LimitPrice,
     TimeInForce TimeInForce,
-    UnixNanos TsEvent) : IMessage
+    UnixNanos TsEvent,
+    Price? TriggerPrice = null,
+    UnixNanos? ExpireTime = null,
+    OrderListId? ListId = null,
+    byte Contingency = 0,
+    ClientOrderId? Parent = null) : IMessage
 {
     public static MessageType Type => MessageType.OrderRequest;
 

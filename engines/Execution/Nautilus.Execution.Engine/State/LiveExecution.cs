@@ -1,0 +1,285 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Nautilus.Contracts;
+using Nautilus.Execution.Contracts;
+using Nautilus.Execution.Domain;
+using Nautilus.Execution.Domain.Orders;
+using Nautilus.Execution.Domain.Positions;
+using Nautilus.Execution.Domain.Venue;
+using Nautilus.Execution.Engine.Extensions;
+using Nautilus.Execution.Engine.Persistence;
+using Nautilus.Model;
+
+namespace Nautilus.Execution.Engine.State;
+
+/// <summary>
+/// The live OMS: one <see cref="ExecutionCore"/> (the backtester's, with a paper venue filling against live market data),
+/// guarded by a lock because the two buses' handlers and the API reach it at once. An ORDER_REQUEST makes an INITIALIZED
+/// order that waits for its PRE_TRADE_RESULT (which may arrive first: kept until its order does); market data moves the
+/// venue. Every change is handed, in order, to the <see cref="ExecutionJournal"/>, which stores and publishes it outside
+/// the lock.
+/// </summary>
+public sealed class LiveExecution : IExecutionListener
+{
+    private readonly Lock _gate = new();
+    private readonly ExecutionCore _core;
+    private readonly ChannelWriter<ExecutionEvent> _journal;
+    private readonly TimeProvider _clock;
+    private readonly Dictionary<ClientOrderId, PreTradeResult> _early = [];
+    private readonly Queue<ClientOrderId> _earlyOrder = new();
+    private readonly Dictionary<InstrumentId, decimal> _lastPrice = [];
+    private readonly HashSet<InstrumentId> _ticking = [];
+
+    public LiveExecution(IOptions<ExecutionOptions> options, Channel<ExecutionEvent> journal, TimeProvider clock)
+    {
+        var o = options.Value;
+        _core = new ExecutionCore(new VenueOptions(o.Latency, null, o.Fees(), o.Slippage()), o.PositionMode, this, Currency.USD,
+            o.InitialCash);
+        _journal = journal.Writer;
+        _clock = clock;
+    }
+
+    private UnixNanos Now => UnixNanos.Now(_clock);
+
+    public void AddInstrument(TradableInstrument instrument)
+    {
+        lock (_gate)
+        {
+            _core.AddInstrument(instrument);
+        }
+    }
+
+    /// <summary>An ORDER_REQUEST: an INITIALIZED order, or a DENIED one when it is invalid (unknown instrument, off its grid).</summary>
+    public void OnOrderRequest(OrderRequest request)
+    {
+        lock (_gate)
+        {
+            if (_core.Orders.ContainsKey(request.ClientOrderId))
+            {
+                return; // redelivered
+            }
+
+            var spec = SpecOf(request);
+            try
+            {
+                _core.Initialize(spec, Now);
+            }
+            catch (OrderValidationException ex)
+            {
+                // Never seen by the core: recorded as denied so its sender hears why.
+                var denied = Order.Restored(spec, Now, OrderStatus.Denied, Quantity.Zero(spec.Quantity.Precision), null, Now,
+                    $"{ex.Field}: {ex.Problem}");
+                OnOrder(denied);
+                return;
+            }
+
+            if (_early.Remove(request.ClientOrderId, out var result))
+            {
+                Decide(result);
+            }
+        }
+    }
+
+    /// <summary>A PRE_TRADE_RESULT: the order goes to the paper venue, or is denied with the Risk engine's reason.</summary>
+    public void OnPreTradeResult(PreTradeResult result)
+    {
+        lock (_gate)
+        {
+            if (!_core.Orders.TryGetValue(result.Order.ClientOrderId, out var order))
+            {
+                _early[result.Order.ClientOrderId] = result;
+                _earlyOrder.Enqueue(result.Order.ClientOrderId);
+                while (_earlyOrder.Count > 10_000 && _earlyOrder.TryDequeue(out var old))
+                {
+                    _early.Remove(old);
+                }
+
+                return;
+            }
+
+            if (order.Status == OrderStatus.Initialized)
+            {
+                Decide(result);
+            }
+        }
+    }
+
+    private void Decide(PreTradeResult result)
+    {
+        if (result.Accepted)
+        {
+            _core.Release(result.Order.ClientOrderId, Now);
+        }
+        else
+        {
+            _core.Deny(result.Order.ClientOrderId, $"risk: {result.Reason ?? "refused"} (trading state {result.TradingState})", Now);
+        }
+    }
+
+    public void OnMarketData(IMarketData data)
+    {
+        lock (_gate)
+        {
+            switch (data)
+            {
+                case QuoteTick quote:
+                    _ticking.Add(quote.InstrumentId);
+                    _lastPrice[quote.InstrumentId] = (quote.BidPrice.ToDecimal() + quote.AskPrice.ToDecimal()) / 2;
+                    _core.Venue.OnQuote(quote);
+                    break;
+                case TradeTick trade:
+                    _ticking.Add(trade.InstrumentId);
+                    _lastPrice[trade.InstrumentId] = trade.Price.ToDecimal();
+                    _core.Venue.OnTrade(trade);
+                    break;
+                case OrderBookSnapshot book:
+                    _ticking.Add(book.InstrumentId);
+                    _core.Venue.OnBook(book);
+                    break;
+                case Bar bar when !_ticking.Contains(bar.InstrumentId):
+                    // Instruments with bars only (imported, replayed): the backtest's bar rules.
+                    _lastPrice[bar.InstrumentId] = bar.Close.ToDecimal();
+                    _core.Venue.OnBar(bar);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Cancels a working order; throws <see cref="IllegalOrderTransitionException"/> for a final one,
+    /// <see cref="OrderValidationException"/> for an unknown one.</summary>
+    public void Cancel(ClientOrderId id)
+    {
+        lock (_gate)
+        {
+            _core.Cancel(id, Now);
+        }
+    }
+
+    public void Modify(ClientOrderId id, decimal? quantity, decimal? limitPrice, decimal? triggerPrice)
+    {
+        lock (_gate)
+        {
+            var order = _core.Orders.GetValueOrDefault(id) ?? throw new OrderValidationException("clientOrderId", $"unknown order {id}");
+            var instrument = _core.InstrumentOf(order.InstrumentId)!;
+            _core.Modify(id, quantity is { } q ? Quantity.FromDecimal(q, Places(q, instrument.SizePrecision)) : null,
+                limitPrice is { } l ? Price.FromDecimal(l, Places(l, instrument.PricePrecision)) : null,
+                triggerPrice is { } t ? Price.FromDecimal(t, Places(t, instrument.PricePrecision)) : null, Now);
+        }
+    }
+
+    public ExecutionOrder? Find(ClientOrderId id)
+    {
+        lock (_gate)
+        {
+            return _core.Orders.TryGetValue(id, out var order) ? ViewOf(order) : null;
+        }
+    }
+
+    public IReadOnlyList<ExecutionPosition> Positions(bool openOnly)
+    {
+        lock (_gate)
+        {
+            return [.. _core.Positions.All.Where(p => !openOnly || !p.IsFlat).Select(ViewOf)];
+        }
+    }
+
+    public IReadOnlyList<ExecutionAccount> Accounts()
+    {
+        lock (_gate)
+        {
+            return [.. _core.Accounts.Values.Select(a =>
+            {
+                var marked = _core.Positions.All.Where(p => p.AccountId == a.Id && !p.IsFlat)
+                    .Sum(p => p.Quantity * p.Multiplier * (_lastPrice.TryGetValue(p.InstrumentId, out var price) ? price : p.AveragePrice));
+                return new ExecutionAccount(a.Id.Value, a.Currency.Code, a.Cash, a.Cash + marked, a.Commissions);
+            })];
+        }
+    }
+
+    /// <summary>Start-up: fills replayed into positions and cash, working orders put back on the venue.</summary>
+    public (int Fills, int Orders) Restore(IReadOnlyList<Fill> fills, IReadOnlyList<ExecutionOrder> openOrders,
+        Func<string, TradableInstrument?> instrumentOf)
+    {
+        lock (_gate)
+        {
+            foreach (var fill in fills)
+            {
+                if (_core.InstrumentOf(fill.InstrumentId) is null && instrumentOf(fill.InstrumentId.Symbol) is { } instrument)
+                {
+                    _core.AddInstrument(instrument);
+                }
+
+                _core.Replay(fill);
+            }
+
+            var restored = 0;
+            foreach (var o in openOrders.OrderBy(o => o.CreatedAt))
+            {
+                if (instrumentOf(o.Symbol) is not { } instrument)
+                {
+                    continue;
+                }
+
+                _core.AddInstrument(instrument);
+                var spec = new OrderSpec(new ClientOrderId(o.ClientOrderId), new StrategyId(o.StrategyId), new PortfolioId(o.PortfolioId),
+                    instrument.Id, Enum.Parse<OrderSide>(o.Side), Enum.Parse<OrderType>(o.Type),
+                    Quantity.FromDecimal(o.Quantity, Places(o.Quantity, instrument.SizePrecision)),
+                    o.LimitPrice is { } l ? Price.FromDecimal(l, Places(l, instrument.PricePrecision)) : null,
+                    o.TriggerPrice is { } t ? Price.FromDecimal(t, Places(t, instrument.PricePrecision)) : null,
+                        Enum.Parse<TimeInForce>(o.TimeInForce),
+                    o.ExpireTime is { } e ? UnixNanos.From(e) : null, o.ListId is { } list ? new OrderListId(list) : null,
+                    Enum.Parse<Contingency>(o.Contingency), o.Parent is { } p ? new ClientOrderId(p) : null);
+                _core.Restore(spec, UnixNanos.From(o.CreatedAt), Enum.Parse<OrderStatus>(o.Status),
+                    Quantity.FromDecimal(o.Filled, Places(o.Filled, instrument.SizePrecision)), o.AveragePrice,
+                    o.VenueOrderId is { } v ? new VenueOrderId(v) : null, UnixNanos.From(o.UpdatedAt), o.Reason, Now);
+                restored++;
+            }
+
+            return (fills.Count, restored);
+        }
+    }
+
+    /// <summary>The rebuilt positions: (position id → account, instrument, quantity, average price).</summary>
+    public IReadOnlyList<Position> RebuiltPositions()
+    {
+        lock (_gate)
+        {
+            return [.. _core.Positions.All];
+        }
+    }
+
+    public void OnOrder(Order order)
+    {
+        var view = ViewOf(order);
+        _journal.TryWrite(new OrderChanged(view));
+    }
+
+    public void OnFill(Order order, Fill fill, Position position, decimal realized) =>
+        _journal.TryWrite(new FillMade(fill, ViewOf(position), realized));
+
+    private static ExecutionOrder ViewOf(Order o)
+    {
+        var s = o.Spec;
+        return new ExecutionOrder(o.Id.Value, o.VenueOrderId?.Value, s.StrategyId.Value, s.PortfolioId.Value, s.InstrumentId.Symbol,
+            s.InstrumentId.ToString(), s.Side.ToString(), s.Type.ToString(), s.Quantity.ToDecimal(), s.LimitPrice?.ToDecimal(),
+            s.TriggerPrice?.ToDecimal(), s.TimeInForce.ToString(), s.ExpireTime?.ToDateTimeOffset(), s.ListId?.Value,
+                s.Contingency.ToString(),
+            s.Parent?.Value, o.Status.ToString(), o.Filled.ToDecimal(), o.AveragePrice, o.Reason, o.TsInit.ToDateTimeOffset(),
+                o.TsLast.ToDateTimeOffset());
+    }
+
+    private ExecutionPosition ViewOf(Position p)
+    {
+        decimal? last = _lastPrice.TryGetValue(p.InstrumentId, out var price) ? price : null;
+        return new ExecutionPosition(p.Id, p.AccountId.Value, p.InstrumentId.Symbol, p.Side.ToString(), p.Quantity, p.AveragePrice, last,
+            p.RealizedPnl, last is { } l ? p.UnrealizedPnl(l) : null, p.Commissions, p.TsOpened?.ToDateTimeOffset(),
+            p.TsLast.ToDateTimeOffset());
+    }
+
+    private static OrderSpec SpecOf(OrderRequest r) =>
+        new(r.ClientOrderId, r.StrategyId, r.PortfolioId, r.InstrumentId, r.Side, r.OrderType, r.Quantity, r.LimitPrice, r.TriggerPrice,
+            r.TimeInForce, r.ExpireTime, r.ListId, (Contingency)r.Contingency, r.Parent);
+
+    private static int Places(decimal value, int atLeast) => Math.Min(16, Math.Max(atLeast,
+        (int)(value / 1.0000000000000000000000000000m).Scale));
+}
