@@ -15,11 +15,13 @@ var features = builder.AddEngine<Projects.Nautilus_Features_Engine>(EngineCatalo
 var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, settings, infrastructure);
 var ml = builder.AddEngine<Projects.Nautilus_ML_Engine>(EngineCatalog.Ml, settings, infrastructure);
 var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure);
-var strategy = builder.AddEngine<Projects.Nautilus_Strategy_Engine>(EngineCatalog.Strategy, settings, infrastructure);
 var risk = builder.AddEngine<Projects.Nautilus_Risk_Engine>(EngineCatalog.Risk, settings, infrastructure)
     .WithReference(marketData); // daily closes for portfolio VaR and historical stress
 var execution = builder.AddEngine<Projects.Nautilus_Execution_Engine>(EngineCatalog.Execution, settings, infrastructure)
     .WithReference(marketData); // instruments' tick and lot sizes from the master
+var strategy = builder.AddEngine<Projects.Nautilus_Strategy_Engine>(EngineCatalog.Strategy, settings, infrastructure)
+    .WithReference(marketData) // instruments' terms, stored bars to warm strategies up
+    .WithReference(execution); // cancels and modifies of its orders, its working orders after a restart
 var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCatalog.Portfolio, settings, infrastructure);
 var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure);
 var analytics = builder.AddEngine<Projects.Nautilus_Analytics_Engine>(EngineCatalog.Analytics, settings, infrastructure);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
+using Nautilus.Model;
 using Nautilus.Platform;
 using StackExchange.Redis;
 
@@ -66,6 +67,19 @@ public sealed class PlatformBus : IAsyncDisposable
             .Where(e => e.Type == T.Type)
             .Select(MessageCodec.DecodePayload<T>)
             .Where(match)
+            .ToArray();
+    }
+
+    /// <summary>Every <typeparamref name="T"/> that <paramref name="match"/> accepts with the time it was published, oldest
+    /// first.</summary>
+    public async Task<IReadOnlyList<(UnixNanos Published, T Message)>> ReadPublishedAsync<T>(Func<T, bool> match) where T : IMessage
+    {
+        var bus = MessageRouting.BusOf(T.Type) == Bus.MarketData ? _marketData : _logic;
+        var entries = await bus.GetDatabase().StreamRangeAsync(StreamNames.Of(T.Type));
+        return entries.SelectMany(e => MessageCodec.DecodeBatch((byte[])e[StreamNames.EntryField]!))
+            .Where(e => e.Type == T.Type)
+            .Select(e => (e.Timestamp, MessageCodec.DecodePayload<T>(e)))
+            .Where(x => match(x.Item2))
             .ToArray();
     }
 

@@ -37,7 +37,7 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
     private readonly Queue<Order> _toCheck = new();
     private readonly List<ExecutionFill> _fills = [];
     private readonly List<SignalRecord> _signals = [];
-    private readonly List<(string Name, TimeSpan Interval, UnixNanos Next)> _timers = [];
+    private readonly StrategyTimers _timers = new();
     private readonly PortfolioExposure _exposure;
     private readonly LimitBook _limits;
     private readonly OrderRateWindow _rate;
@@ -210,24 +210,12 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
         }
     }
 
-    private void FireTimers(UnixNanos until)
+    private void FireTimers(UnixNanos until) => _timers.Fire(until, (name, due) =>
     {
-        for (var t = 0; t < _timers.Count; t++)
-        {
-            while (_timers[t].Next <= until)
-            {
-                var (name, interval, next) = _timers[t];
-                _timers[t] = (name, interval, next + interval);
-                Advance(next);
-                _strategy.OnTimer(name, next);
-                Flush();
-                if (t >= _timers.Count || _timers[t].Name != name)
-                {
-                    break;
-                }
-            }
-        }
-    }
+        Advance(due);
+        _strategy.OnTimer(name, due);
+        Flush();
+    });
 
     /// <summary>The pre-trade check of every order the strategy submitted, in submission order.</summary>
     private void Flush()
@@ -397,18 +385,9 @@ public sealed class BacktestKernel : IStrategyContext, IExecutionListener
 
     public void Cancel(ClientOrderId order) => _core.Cancel(order, _clock.Now);
 
-    public void SetTimer(string name, TimeSpan interval)
-    {
-        if (interval <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(interval), interval, "a timer's interval must be positive");
-        }
+    public void SetTimer(string name, TimeSpan interval) => _timers.Set(name, interval, _clock.Now);
 
-        CancelTimer(name);
-        _timers.Add((name, interval, _clock.Now + interval));
-    }
-
-    public void CancelTimer(string name) => _timers.RemoveAll(t => t.Name == name);
+    public void CancelTimer(string name) => _timers.Cancel(name);
 
     public void Signal(InstrumentId instrument, double strength, string reason) =>
         _signals.Add(new SignalRecord(_clock.Now, instrument, strength, reason));

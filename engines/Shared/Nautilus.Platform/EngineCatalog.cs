@@ -43,7 +43,7 @@ public static class EngineCatalog
 
     public static readonly EngineDescriptor Strategy = new(
         "strategy-engine", "Strategy", 8700, "live strategies: signals and order intents",
-        Pub(StrategySignal, OrderRequest), [MarketData, FeatureUpdate, MlPrediction, VpinCalculation, OrderUpdate]);
+        Pub(StrategySignal, OrderRequest), [MarketData, FeatureUpdate, MlPrediction, VpinCalculation, OrderUpdate, TradeExecution]);
 
     public static readonly EngineDescriptor MarketDataEngine = new(
         "marketdata-engine", "MarketData", 8800, "feeds, normalisation, bars, book, persistence, latest prices",

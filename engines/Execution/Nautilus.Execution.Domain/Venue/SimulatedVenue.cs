@@ -88,7 +88,8 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
         var (open, high, low) = (bar.Open.ToDecimal(), bar.High.ToDecimal(), bar.Low.ToDecimal());
         foreach (var order in book.Snapshot())
         {
-            if (!order.IsOpen || order.ActiveFrom > ts || Expired(order, ts))
+            // Latency is for ticks: on bars an order sent at a bar's close is in time for the next bar's open.
+            if (!order.IsOpen || order.ActiveFrom > ts + options.Latency || Expired(order, ts))
             {
                 continue;
             }

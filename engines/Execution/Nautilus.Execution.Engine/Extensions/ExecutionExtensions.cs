@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nautilus.Contracts;
+using Nautilus.Execution.Contracts;
 using Nautilus.Execution.Engine.Apis;
 using Nautilus.Execution.Engine.Handlers;
 using Nautilus.Execution.Engine.Persistence;

@@ -1,4 +1,5 @@
 using Nautilus.Contracts;
+using Nautilus.Execution.Contracts;
 using Nautilus.Execution.Engine.State;
 using Nautilus.Messaging;
 

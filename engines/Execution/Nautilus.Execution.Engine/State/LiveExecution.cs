@@ -39,10 +39,26 @@ public sealed class LiveExecution : IExecutionListener
         _clock = clock;
     }
 
+    private readonly Dictionary<InstrumentId, UnixNanos> _marketTime = [];
+
     private UnixNanos Now => UnixNanos.Now(_clock);
+
+    /// <summary>
+    /// The venue's time for an instrument: the time of its latest market data (a bar's close, a tick's time), so replayed
+    /// history fills by its own clock as a backtest does; the wall clock before any data.
+    /// </summary>
+    private UnixNanos TimeOf(InstrumentId instrument) => _marketTime.TryGetValue(instrument, out var t) ? t : Now;
+
+    private UnixNanos TimeOf(ClientOrderId order) => _core.Orders.TryGetValue(order, out var o) ? TimeOf(o.InstrumentId) : Now;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the OMS has met <paramref name="symbol"/> (read for every message on the bus, outside the lock).</summary>
+    public bool Knows(string symbol) => _known.ContainsKey(symbol);
 
     public void AddInstrument(TradableInstrument instrument)
     {
+        _known[instrument.Id.Symbol] = true;
         lock (_gate)
         {
             _core.AddInstrument(instrument);
@@ -62,7 +78,7 @@ public sealed class LiveExecution : IExecutionListener
             var spec = SpecOf(request);
             try
             {
-                _core.Initialize(spec, Now);
+                _core.Initialize(spec, TimeOf(spec.InstrumentId));
             }
             catch (OrderValidationException ex)
             {
@@ -108,11 +124,12 @@ public sealed class LiveExecution : IExecutionListener
     {
         if (result.Accepted)
         {
-            _core.Release(result.Order.ClientOrderId, Now);
+            _core.Release(result.Order.ClientOrderId, TimeOf(result.Order.ClientOrderId));
         }
         else
         {
-            _core.Deny(result.Order.ClientOrderId, $"risk: {result.Reason ?? "refused"} (trading state {result.TradingState})", Now);
+            _core.Deny(result.Order.ClientOrderId, $"risk: {result.Reason ?? "refused"} (trading state {result.TradingState})",
+                TimeOf(result.Order.ClientOrderId));
         }
     }
 
@@ -120,6 +137,12 @@ public sealed class LiveExecution : IExecutionListener
     {
         lock (_gate)
         {
+            var at = data is Bar closed ? closed.TsClose : data.TsEvent;
+            if (!_marketTime.TryGetValue(data.InstrumentId, out var seen) || at > seen)
+            {
+                _marketTime[data.InstrumentId] = at;
+            }
+
             switch (data)
             {
                 case QuoteTick quote:
@@ -151,7 +174,7 @@ public sealed class LiveExecution : IExecutionListener
     {
         lock (_gate)
         {
-            _core.Cancel(id, Now);
+            _core.Cancel(id, TimeOf(id));
         }
     }
 
@@ -163,7 +186,7 @@ public sealed class LiveExecution : IExecutionListener
             var instrument = _core.InstrumentOf(order.InstrumentId)!;
             _core.Modify(id, quantity is { } q ? Quantity.FromDecimal(q, Places(q, instrument.SizePrecision)) : null,
                 limitPrice is { } l ? Price.FromDecimal(l, Places(l, instrument.PricePrecision)) : null,
-                triggerPrice is { } t ? Price.FromDecimal(t, Places(t, instrument.PricePrecision)) : null, Now);
+                triggerPrice is { } t ? Price.FromDecimal(t, Places(t, instrument.PricePrecision)) : null, TimeOf(id));
         }
     }
 
@@ -207,6 +230,7 @@ public sealed class LiveExecution : IExecutionListener
                 if (_core.InstrumentOf(fill.InstrumentId) is null && instrumentOf(fill.InstrumentId.Symbol) is { } instrument)
                 {
                     _core.AddInstrument(instrument);
+                    _known[instrument.Id.Symbol] = true;
                 }
 
                 _core.Replay(fill);
@@ -221,6 +245,7 @@ public sealed class LiveExecution : IExecutionListener
                 }
 
                 _core.AddInstrument(instrument);
+                _known[instrument.Id.Symbol] = true;
                 var spec = new OrderSpec(new ClientOrderId(o.ClientOrderId), new StrategyId(o.StrategyId), new PortfolioId(o.PortfolioId),
                     instrument.Id, Enum.Parse<OrderSide>(o.Side), Enum.Parse<OrderType>(o.Type),
                     Quantity.FromDecimal(o.Quantity, Places(o.Quantity, instrument.SizePrecision)),

@@ -100,6 +100,10 @@ public sealed class MarketDataPipeline(
         {
             stats.Bar();
             await publisher.PublishAsync(new MarketDataEvent(0, replayed), cancellationToken: ct);
+            // A replayed bar is the instrument's latest price for those who price on PRICE_UPDATE (risk, portfolio), known at its close.
+            await publisher.PublishAsync(new PriceUpdate(replayed.InstrumentId, replayed.Close, replayed.Close, replayed.Close,
+                replayed.TsClose),
+                cancellationToken: ct);
             return;
         }
 

@@ -1,8 +1,11 @@
 using Nautilus.Model;
 
-namespace Nautilus.Backtesting.Domain;
+namespace Nautilus.Strategy.Domain;
 
-/// <summary>A clock that only moves when the replay moves it: "now" is the time of the event being handled.</summary>
+/// <summary>
+/// A clock that only moves when its owner moves it: "now" is the time of the event being handled. The backtester moves it
+/// through history; the live Strategy engine to each event's time, so a strategy reads the same time for the same bar either way.
+/// </summary>
 public sealed class SimulatedClock : TimeProvider
 {
     private const long NanosPerTick = 100;

@@ -3,9 +3,10 @@ using Nautilus.Execution.Domain;
 using Nautilus.MarketData.Contracts;
 using Nautilus.Model;
 
-namespace Nautilus.Execution.Engine.State;
+namespace Nautilus.Execution.Contracts;
 
-/// <summary>The trading terms of instruments, asked of the MarketData engine's master once each and kept.</summary>
+/// <summary>The trading terms of instruments, asked of the MarketData engine's master once each and kept: what the Execution
+/// and Strategy engines size and price orders by.</summary>
 public sealed class InstrumentDirectory(MarketDataClient marketData)
 {
     private readonly ConcurrentDictionary<string, TradableInstrument> _known = new(StringComparer.Ordinal);

@@ -1,0 +1,17 @@
+using Nautilus.Contracts;
+using Nautilus.Messaging;
+using Nautilus.Strategy.Domain;
+using Nautilus.Strategy.Engine.Runtime;
+
+namespace Nautilus.Strategy.Engine.Handlers;
+
+/// <summary>VPIN_CALCULATION: an instrument's VPIN to its strategies as the feature <c>vpin</c> (mean-reversion's filter).</summary>
+public sealed class VpinCalculationHandler(StrategyRuntime runtime) : IMessageHandler<VpinCalculation>
+{
+    public async ValueTask HandleAsync(VpinCalculation message, MessageContext context, CancellationToken ct)
+    {
+        await runtime.Ready.WaitAsync(ct);
+        var features = new FeatureValues(message.InstrumentId, message.TsEvent, new Dictionary<string, double> { ["vpin"] = message.Vpin });
+        await runtime.ForHostsOfAsync(features.InstrumentId, host => host.OnFeature(features), ct);
+    }
+}
