@@ -4,6 +4,7 @@ using Nautilus.Web.Components;
 using Nautilus.Web.Health;
 using Nautilus.Web.Market;
 using Nautilus.Web.Risk;
+using Nautilus.Web.Trading;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve framework assets (blazor.web.js) from the build output in every environment, not only Development;
@@ -14,6 +15,7 @@ builder.AddPlatformHealth();
 builder.AddMarket();
 builder.AddRiskView();
 builder.AddAnalyticsView();
+builder.AddTradingViews();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
