@@ -27,14 +27,8 @@ public sealed class BacktestingTests(PlatformFixture platform)
         })];
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, Url(path)) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await platform.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, HttpStatusCode expected) =>
+        EngineRequests.SendAsync(platform.Http, method, Url(path), body, expected);
 
     [Fact]
     public async Task Sma_cross_on_inline_spy_bars_trades_as_the_hand_computed_crossover()
@@ -71,9 +65,8 @@ public sealed class BacktestingTests(PlatformFixture platform)
     {
         // SPY's last 600 closes imported into the MarketData engine as a stored daily series of its own symbol.
         var (dates, closes) = SmaCrossByHand.SpyCloses();
-        var symbol = $"BTS{Guid.NewGuid():N}"[..10].ToUpperInvariant();
         var slice = Enumerable.Range(closes.Length - 600, 600).ToArray();
-        await ImportAsync(symbol, [.. slice.Select(i => (dates[i], closes[i]))]);
+        var symbol = await EngineRequests.InstrumentAsync(platform.Http, "BTS", "ARCX", slice.Select(i => (dates[i], closes[i])));
 
         await using var bus = await PlatformBus.ConnectAsync(platform);
         var from = dates[slice[0]].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -251,41 +244,13 @@ public sealed class BacktestingTests(PlatformFixture platform)
     [Fact]
     public async Task A_range_with_no_stored_bars_is_a_problem_naming_data()
     {
-        var symbol = $"BTN{Guid.NewGuid():N}"[..10].ToUpperInvariant();
-        await ImportAsync(symbol, [(new DateOnly(2024, 1, 2), 10m), (new DateOnly(2024, 1, 3), 11m)]);
+        var symbol = await EngineRequests.InstrumentAsync(platform.Http, "BTN", "ARCX", [(new DateOnly(2024, 1, 2), 10m),
+            (new DateOnly(2024, 1, 3), 11m)]);
         var json = JsonSerializer.Serialize(new
         {
             strategy = "sma-cross",
             data = new { symbol, interval = 86_400, from = "1950-01-01T00:00:00Z", to = "1950-02-01T00:00:00Z" },
         });
         await Problems.AssertRefusedAsync(platform.Http, Url("/api/backtests"), json, "data");
-    }
-
-    private async Task ImportAsync(string symbol, (DateOnly Day, decimal Close)[] closes)
-    {
-        var marketData = (string path) => PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, path);
-        using (var created = await platform.Http.PostAsJsonAsync(marketData("/api/instruments"), new
-        {
-            symbol,
-            assetClass = "Etf",
-            venue = "ARCX",
-            currency = "USD",
-            tickSize = 0.01,
-            lotSize = 1,
-            sector = "Index",
-        }))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
-        var csv = new StringBuilder("symbol,date,open,high,low,close,volume\n");
-        foreach (var (day, close) in closes)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{symbol},{day:yyyy-MM-dd},{close},{close},{close},{close},1000000\n");
-        }
-
-        using var import = await platform.Http.PostAsync(marketData("/api/bars/import?interval=86400"),
-            new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
-        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
     }
 }

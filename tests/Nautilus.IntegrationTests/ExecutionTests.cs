@@ -14,31 +14,11 @@ public sealed class ExecutionTests(PlatformFixture platform)
 {
     private static Uri Url(string path) => PlatformFixture.UrlOf(EngineCatalog.Execution, path);
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, Uri url, object? body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await platform.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, Uri url, object? body, HttpStatusCode expected) =>
+        EngineRequests.SendAsync(platform.Http, method, url, body, expected);
 
     /// <summary>A fresh instrument in the MarketData engine's master (cent ticks, whole shares).</summary>
-    private async Task<InstrumentId> InstrumentAsync()
-    {
-        var symbol = $"EX{Guid.NewGuid():N}"[..10].ToUpperInvariant();
-        await SendAsync(HttpMethod.Post, PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, "/api/instruments"), new
-        {
-            symbol,
-            assetClass = "Equity",
-            venue = "XNAS",
-            currency = "USD",
-            tickSize = 0.01,
-            lotSize = 1,
-            sector = "Technology",
-        }, HttpStatusCode.Created);
-        return new InstrumentId(symbol, "XNAS");
-    }
+    private async Task<InstrumentId> InstrumentAsync() => new(await EngineRequests.InstrumentAsync(platform.Http, "EX"), "XNAS");
 
     private static MarketDataEvent Quote(InstrumentId id, decimal bid, decimal bidSize, decimal ask, decimal askSize) =>
         new(0, new QuoteTick(id, Price.FromDecimal(bid, 2), Quantity.FromDecimal(bidSize, 0), Price.FromDecimal(ask, 2),

@@ -20,40 +20,15 @@ public sealed class TradingLoopTests(PlatformFixture platform)
 
     private static Uri MarketData(string path) => PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, path);
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, Uri url, object? body, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
-        using var response = await platform.Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"{method} {url}: {(int)response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private Task<JsonElement> SendAsync(HttpMethod method, Uri url, object? body, HttpStatusCode expected) =>
+        EngineRequests.SendAsync(platform.Http, method, url, body, expected);
 
     /// <summary>SPY's last <paramref name="count"/> closes stored as the daily bars of a fresh symbol.</summary>
     private async Task<(string Symbol, DateOnly[] Days)> ImportSpyAsync(int count)
     {
         var (dates, closes) = SmaCrossByHand.SpyCloses();
-        var symbol = $"LP{Guid.NewGuid():N}"[..10].ToUpperInvariant();
-        await SendAsync(HttpMethod.Post, MarketData("/api/instruments"), new
-        {
-            symbol,
-            assetClass = "Etf",
-            venue = "ARCX",
-            currency = "USD",
-            tickSize = 0.01,
-            lotSize = 1,
-            sector = "Index",
-        }, HttpStatusCode.Created);
-        var csv = new StringBuilder("symbol,date,open,high,low,close,volume\n");
-        for (var i = dates.Length - count; i < dates.Length; i++)
-        {
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{symbol},{dates[i]:yyyy-MM-dd},{closes[i]},{closes[i]},{closes[i]},{closes[i]},1000000\n");
-        }
-
-        using var import = await platform.Http.PostAsync(MarketData("/api/bars/import?interval=86400"),
-            new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
-        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        var symbol = await EngineRequests.InstrumentAsync(platform.Http, "LP", "ARCX",
+            Enumerable.Range(dates.Length - count, count).Select(i => (dates[i], closes[i])));
         return (symbol, dates[^count..]);
     }
 

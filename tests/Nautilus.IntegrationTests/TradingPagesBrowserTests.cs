@@ -14,45 +14,19 @@ namespace Nautilus.IntegrationTests;
 [Collection(PlatformCollection.Name)]
 public sealed class TradingPagesBrowserTests(PlatformFixture platform)
 {
-    private async Task<string> InstrumentAsync(string prefix, IEnumerable<(DateOnly Day, decimal Close)>? bars = null)
-    {
-        var symbol = $"{prefix}{Guid.NewGuid():N}"[..10].ToUpperInvariant();
-        using (var created = await platform.Http.PostAsJsonAsync(PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine,
-            "/api/instruments"), new
-        {
-            symbol,
-            assetClass = "Equity",
-            venue = "XNAS",
-            currency = "USD",
-            tickSize = 0.01,
-            lotSize = 1,
-            sector = "Technology",
-        }))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
-        if (bars is not null)
-        {
-            var csv = new StringBuilder("symbol,date,open,high,low,close,volume\n");
-            foreach (var (day, close) in bars)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{symbol},{day:yyyy-MM-dd},{close},{close},{close},{close},1000000\n");
-            }
-
-            using var import = await platform.Http.PostAsync(PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine,
-                "/api/bars/import?interval=86400"),
-                new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
-            Assert.Equal(HttpStatusCode.OK, import.StatusCode);
-        }
-
-        return symbol;
-    }
+    private Task<string> InstrumentAsync(string prefix, IEnumerable<(DateOnly Day, decimal Close)>? bars = null) =>
+        EngineRequests.InstrumentAsync(platform.Http, prefix, "XNAS", bars);
 
     private static async Task<IPage> OpenAsync(IBrowser browser, string path)
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600,
-            Height = 1400 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize
+            {
+                Width = 1600,
+                Height = 1400
+            }
+        });
         await page.GotoAsync(PlatformFixture.WebUrl(path).ToString());
         return page;
     }
