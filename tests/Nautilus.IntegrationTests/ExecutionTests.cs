@@ -237,6 +237,62 @@ public sealed class ExecutionTests(PlatformFixture platform)
         }, TimeSpan.FromSeconds(20), "the reconciliation report");
 
     [Fact]
+    public async Task A_twap_parent_sends_its_slices_through_the_check_and_they_fill()
+    {
+        var instrument = await InstrumentAsync();
+        var portfolio = $"ext-{Guid.NewGuid():N}"[..16];
+        await using var bus = await PlatformBus.ConnectAsync(platform);
+        // Market children are checked at the last price: the Risk engine hears one first.
+        await bus.PublishAsync(new PriceUpdate(instrument, Price.FromDecimal(49.99m, 2), Price.FromDecimal(50.01m, 2),
+            Price.FromDecimal(50m, 2),
+            UnixNanos.Now(TimeProvider.System)));
+        var parent = await SendAsync(HttpMethod.Post, Url("/api/execution/algorithms"), new
+        {
+            portfolioId = portfolio,
+            symbol = instrument.Symbol,
+            side = "Buy",
+            quantity = 30,
+            algorithm = "twap",
+            durationSeconds = 1.5,
+            slices = 3,
+        }, HttpStatusCode.Accepted);
+        var id = parent.GetProperty("id").GetString()!;
+        Assert.Equal([10m, 10m, 10m], parent.GetProperty("schedule").EnumerateArray().Select(s => s.GetProperty("quantity").GetDecimal()));
+
+        JsonElement view = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            await bus.PublishAsync(Quote(instrument, 49.99m, 100, 50.01m, 100));
+            view = await SendAsync(HttpMethod.Get, Url($"/api/execution/algorithms/{id}"), null, HttpStatusCode.OK);
+            return view.GetProperty("status").GetString() == "completed";
+        }, TimeSpan.FromSeconds(20), "all three slices filled");
+        Assert.Equal((3, 30m, 50.01m), (view.GetProperty("slicesSent").GetInt32(), view.GetProperty("filled").GetDecimal(),
+            view.GetProperty("averagePrice").GetDecimal()));
+        var children = await bus.ReadAsync<OrderRequest>(r => r.ClientOrderId.Value.StartsWith(id + "-", StringComparison.Ordinal));
+        Assert.Equal(3, children.Count);
+    }
+
+    [Fact]
+    public async Task A_vwap_schedule_is_computed_statelessly()
+    {
+        var slices = await SendAsync(HttpMethod.Post, Url("/api/execution/algorithms/schedule?lotSize=100"), new
+        {
+            portfolioId = "p",
+            symbol = "ANY",
+            side = "Buy",
+            quantity = 10_000,
+            algorithm = "vwap",
+            durationSeconds = 23_400,
+        }, HttpStatusCode.OK);
+        var quantities = slices.EnumerateArray().Select(s => s.GetProperty("quantity").GetDecimal()).ToArray();
+        Assert.Equal(13, quantities.Length);
+        Assert.Equal(10_000m, quantities.Sum());
+        Assert.Equal(1_200m, quantities[0]);
+        await Problems.AssertRefusedAsync(platform.Http, Url("/api/execution/algorithms/schedule"),
+            """{"portfolioId":"p","symbol":"ANY","side":"Buy","quantity":100,"algorithm":"iceberg"}""", "algorithm");
+    }
+
+    [Fact]
     public async Task Positions_from_fills_are_computed_statelessly()
     {
         var positions = await SendAsync(HttpMethod.Post, Url("/api/execution/positions/from-fills"), new

@@ -90,3 +90,37 @@ public sealed record PositionsRequest(IReadOnlyList<FillInput> Fills, string Mod
 
 public sealed record FillInput(string Symbol, string Side, decimal Quantity, decimal Price, decimal Fee = 0, string? PositionId = null,
     DateTimeOffset? Ts = null);
+
+/// <summary>
+/// A parent order worked by an algorithm: <c>twap</c> (equal slices at equal intervals) or <c>vwap</c> (slices following a
+/// volume profile, the US equity session's by default), over <see cref="DurationSeconds"/> from now; each slice goes out as a
+/// market order through the pre-trade check like any other.
+/// </summary>
+public sealed record AlgorithmEntry(
+    string PortfolioId,
+    string Symbol,
+    string Side,
+    decimal Quantity,
+    string Algorithm = "twap",
+    double DurationSeconds = 600,
+    int Slices = 10,
+    IReadOnlyList<double>? Profile = null,
+    string? StrategyId = null);
+
+/// <summary>One slice of a schedule: when (seconds from the start) and how much.</summary>
+public sealed record SliceView(int Index, double AtSeconds, decimal Quantity);
+
+/// <summary>A parent order and its progress: slices sent, children filled.</summary>
+public sealed record AlgorithmView(
+    string Id,
+    string Algorithm,
+    string PortfolioId,
+    string Symbol,
+    string Side,
+    decimal Quantity,
+    DateTimeOffset Start,
+    IReadOnlyList<SliceView> Schedule,
+    int SlicesSent,
+    decimal Filled,
+    decimal? AveragePrice,
+    string Status);

@@ -31,6 +31,8 @@ public static class ExecutionExtensions
         services.AddSingleton<ExecutionStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<ExecutionStartup>());
         services.AddHostedService<ExecutionJournal>();
+        services.AddSingleton<AlgorithmRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlgorithmRunner>());
         services.AddMessageHandler<OrderRequest, OrderRequestHandler>();
         services.AddMessageHandler<PreTradeResult, PreTradeResultHandler>();
         services.AddMessageHandler<MarketDataEvent, MarketDataHandler>();
@@ -41,6 +43,7 @@ public static class ExecutionExtensions
     {
         app.MapOrdersApi();
         app.MapPositionsApi();
+        app.MapAlgorithmsApi();
         return app;
     }
 }
