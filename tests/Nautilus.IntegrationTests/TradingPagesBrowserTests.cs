@@ -72,6 +72,38 @@ public sealed class TradingPagesBrowserTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_strategy_deployed_from_the_form_is_started_paused_stopped_and_deleted()
+    {
+        var (dates, closes) = SmaCrossByHand.SpyCloses();
+        var symbol = await InstrumentAsync("ST", Enumerable.Range(dates.Length - 30, 30).Select(i => (dates[i], closes[i])));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
+        var page = await OpenAsync(browser, "/strategies");
+        var portfolio = $"st-{Guid.NewGuid():N}"[..12];
+        await FillAsync(page, "deploy-symbols", symbol);
+        await FillAsync(page, "deploy-portfolio", portfolio);
+        await PageFields.SelectAsync(page, "deploy-interval", "1 day");
+        await FillAsync(page, "deploy-warmup", "30");
+        await FillAsync(page, "deploy-param-fast", "30");
+        await FillAsync(page, "deploy-param-slow", "10");
+        await page.GetByTestId("deploy-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("deploy-problem")).ToContainTextAsync("fast");
+
+        await FillAsync(page, "deploy-param-fast", "3");
+        await page.GetByTestId("deploy-submit").ClickAsync();
+        var row = page.GetByTestId("deployments").Locator("tbody tr").Filter(new() { HasText = symbol });
+        await Assertions.Expect(row.GetByTestId("deployment-status")).ToHaveTextAsync("deployed", new() { Timeout = 10_000 });
+        await row.GetByTestId("deployment-start").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("deployment-status")).ToHaveTextAsync("running", new() { Timeout = 10_000 });
+        await row.GetByTestId("deployment-pause").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("deployment-status")).ToHaveTextAsync("paused");
+        await row.GetByTestId("deployment-stop").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("deployment-status")).ToHaveTextAsync("stopped");
+        await row.GetByTestId("deployment-delete").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+    }
+
+    [Fact]
     public async Task A_backtest_run_from_the_form_shows_its_equity_statistics_and_trades_and_a_sweep_its_heat_map()
     {
         var (dates, closes) = SmaCrossByHand.SpyCloses();
