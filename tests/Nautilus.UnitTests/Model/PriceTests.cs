@@ -56,6 +56,16 @@ public class PriceTests
     }
 
     [Fact]
+    public void A_decimal_keeps_the_places_it_needs_and_at_least_the_instruments()
+    {
+        Assert.Equal("10.00", Price.FromDecimalAtLeast(10m, 2).ToString());
+        Assert.Equal("10.005", Price.FromDecimalAtLeast(10.005m, 2).ToString()); // off the cent grid: kept for the grid check
+        Assert.Equal(2, Price.FromDecimalAtLeast(10.5000m, 2).Precision); // trailing zeros are not places it needs
+        Assert.Equal("1.5", Quantity.FromDecimalAtLeast(1.5m, 0).ToString());
+        Assert.Throws<ArgumentException>(() => Price.FromDecimalAtLeast(0.00000000000000001m, 2)); // 17 places
+    }
+
+    [Fact]
     public void Notional_is_exact()
     {
         Assert.Equal(1_012.50m, Price.Parse("101.25") * Quantity.Parse("10"));

@@ -177,9 +177,10 @@ public sealed class BacktestInputs(MarketDataClient marketData)
                 throw new BacktestInputException($"{field}.volume", $"{b.Volume}: volume cannot be negative");
             }
 
-            var bar = new Bar(barType, PriceOf(b.Open, instrument), PriceOf(b.High, instrument), PriceOf(b.Low, instrument),
-                PriceOf(b.Close, instrument), Quantity.FromDecimal(b.Volume, Math.Min(16, Math.Max(instrument.SizePrecision,
-                    (int)b.Volume.Scale))), 0,
+            var places = instrument.PricePrecision;
+            var bar = new Bar(barType, Price.FromDecimalAtLeast(b.Open, places), Price.FromDecimalAtLeast(b.High, places),
+                Price.FromDecimalAtLeast(b.Low, places), Price.FromDecimalAtLeast(b.Close, places),
+                Quantity.FromDecimalAtLeast(b.Volume, instrument.SizePrecision), 0,
                 UnixNanos.From(b.Ts));
             if (bar.Problems() is [var problem, ..])
             {
@@ -232,10 +233,6 @@ public sealed class BacktestInputs(MarketDataClient marketData)
 
         return series;
     }
-
-    /// <summary>At the instrument's tick precision, or finer when the value has more places (adjusted prices).</summary>
-    private static Price PriceOf(decimal value, TradableInstrument instrument) =>
-        Price.FromDecimal(value, Math.Min(16, Math.Max(instrument.PricePrecision, (int)(value / 1.0000000000000000000000000000m).Scale)));
 
     public static IFeeModel FeesOf(FeeSettings? fees) => fees?.Model switch
     {

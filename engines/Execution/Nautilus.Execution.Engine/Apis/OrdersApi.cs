@@ -74,21 +74,23 @@ public static class OrdersApi
 
         var listId = entry.StopLoss is not null || entry.TakeProfit is not null ? new OrderListId($"BR-{id.Value}"[..Math.Min(64,
             id.Value.Length + 3)]) : (OrderListId?)null;
-        var main = new OrderSpec(id, strategy, portfolio, instrument.Id, side, type, QuantityOf(entry.Quantity, instrument),
-            entry.LimitPrice is { } l ? PriceOf(l, instrument) : null, entry.TriggerPrice is { } t ? PriceOf(t, instrument) : null, tif,
+        Price? PriceOf(decimal? value) => value is { } v ? Price.FromDecimalAtLeast(v, instrument.PricePrecision) : null;
+        var quantity = Quantity.FromDecimalAtLeast(entry.Quantity, instrument.SizePrecision);
+        var main = new OrderSpec(id, strategy, portfolio, instrument.Id, side, type, quantity, PriceOf(entry.LimitPrice),
+            PriceOf(entry.TriggerPrice), tif,
             entry.ExpireTime is { } e ? UnixNanos.From(e) : null, listId, listId is null ? Contingency.None : Contingency.Oto);
         var specs = new List<OrderSpec> { main };
         var exit = side == OrderSide.Buy ? OrderSide.Sell : OrderSide.Buy;
         if (entry.StopLoss is { } stop)
         {
             specs.Add(new OrderSpec(new ClientOrderId($"{id.Value}-SL"), strategy, portfolio, instrument.Id, exit, OrderType.StopMarket,
-                main.Quantity, TriggerPrice: PriceOf(stop, instrument), ListId: listId, Contingency: Contingency.Oco, Parent: id));
+                main.Quantity, TriggerPrice: PriceOf(stop), ListId: listId, Contingency: Contingency.Oco, Parent: id));
         }
 
         if (entry.TakeProfit is { } target)
         {
             specs.Add(new OrderSpec(new ClientOrderId($"{id.Value}-TP"), strategy, portfolio, instrument.Id, exit, OrderType.Limit,
-                main.Quantity, LimitPrice: PriceOf(target, instrument), ListId: listId, Contingency: Contingency.Oco, Parent: id));
+                main.Quantity, LimitPrice: PriceOf(target), ListId: listId, Contingency: Contingency.Oco, Parent: id));
         }
 
         foreach (var (spec, index) in specs.Select((s, i) => (s, i)))
@@ -181,10 +183,4 @@ public static class OrdersApi
             return null;
         }
     }
-
-    private static Quantity QuantityOf(decimal value, TradableInstrument instrument) =>
-        Quantity.FromDecimal(value, Math.Min(16, Math.Max(instrument.SizePrecision, (int)(value / 1.0000000000000000000000000000m).Scale)));
-
-    private static Price PriceOf(decimal value, TradableInstrument instrument) =>
-        Price.FromDecimal(value, Math.Min(16, Math.Max(instrument.PricePrecision, (int)(value / 1.0000000000000000000000000000m).Scale)));
 }

@@ -56,7 +56,7 @@ public static class PositionsApi
             }
 
             var instrument = new TradableInstrument(new InstrumentId(f.Symbol, "REQ"), 0.00000001m, 0.00000001m, Currency.USD);
-            var quantity = Quantity.FromDecimal(f.Quantity, Math.Min(16, (int)(f.Quantity / 1.0000000000000000000000000000m).Scale));
+            var quantity = Quantity.FromDecimalAtLeast(f.Quantity, 0);
             book.Apply(new Fill(new TradeId($"F{i}"), new ClientOrderId($"O{i}"), null, account, new StrategyId("request"), instrument.Id,
                 side,
                 quantity, f.Price, f.Fee, Currency.USD, false, f.Ts is { } ts ? UnixNanos.From(ts) : new UnixNanos(i), f.PositionId),

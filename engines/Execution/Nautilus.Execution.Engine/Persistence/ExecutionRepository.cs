@@ -102,7 +102,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             fills.Add(new Fill(new TradeId(reader.GetString(0)), new ClientOrderId(reader.GetString(1)),
                 reader.IsDBNull(2) ? null : new VenueOrderId(reader.GetString(2)), new AccountId(reader.GetString(3)),
                 new StrategyId(reader.GetString(4)), InstrumentId.Parse(reader.GetString(5)), Enum.Parse<OrderSide>(reader.GetString(6)),
-                Quantity.FromDecimal(quantity, Scale(quantity)), reader.GetDecimal(8), reader.GetDecimal(9),
+                Quantity.FromDecimalAtLeast(quantity, 0), reader.GetDecimal(8), reader.GetDecimal(9),
                     Currency.Of(reader.GetString(10)),
                 reader.GetBoolean(11), new UnixNanos(reader.GetInt64(13)), reader.IsDBNull(12) ? null : reader.GetString(12)));
         }
@@ -154,8 +154,6 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
 
         return orders;
     }
-
-    private static int Scale(decimal value) => Math.Min(16, (int)(value / 1.0000000000000000000000000000m).Scale);
 
     private static void Add(NpgsqlBatchCommand command, params object?[] values)
     {

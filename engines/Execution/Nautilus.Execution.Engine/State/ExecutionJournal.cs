@@ -54,7 +54,7 @@ public sealed class ExecutionJournal(
                 metrics.Order(o.Status);
                 await publisher.PublishAsync(new OrderUpdate(new ClientOrderId(o.ClientOrderId),
                     o.VenueOrderId is { } v ? new VenueOrderId(v) : null,
-                    InstrumentId.Parse(o.InstrumentId), Enum.Parse<OrderStatus>(o.Status), Quantity.FromDecimal(o.Filled, Places(o.Filled)),
+                    InstrumentId.Parse(o.InstrumentId), Enum.Parse<OrderStatus>(o.Status), Quantity.FromDecimalAtLeast(o.Filled, 0),
                     o.AveragePrice is { } a ? PriceOf(a) : null, o.Reason, UnixNanos.From(o.UpdatedAt)), cancellationToken: ct);
                 break;
             case FillMade { Fill: var f, Position: var p }:
@@ -68,15 +68,12 @@ public sealed class ExecutionJournal(
 
     private static PositionChange PositionChangeOf(Execution.Domain.Fill fill, ExecutionPosition p) =>
         new(new AccountId(p.AccountId), fill.InstrumentId, Enum.Parse<PositionSide>(p.Side),
-            Quantity.FromDecimal(Math.Abs(p.Quantity), Places(Math.Abs(p.Quantity))), PriceOf(p.AveragePrice),
+            Quantity.FromDecimalAtLeast(Math.Abs(p.Quantity), 0), PriceOf(p.AveragePrice),
             new Money(p.RealizedPnl, fill.Currency), fill.TsEvent);
 
     /// <summary>Averages and slipped prices can have more places than a price carries: nine are kept.</summary>
     private static Price PriceOf(decimal value)
     {
-        var rounded = Math.Round(value, 9);
-        return Price.FromDecimal(rounded, Places(rounded));
+        return Price.FromDecimalAtLeast(Math.Round(value, 9), 0);
     }
-
-    private static int Places(decimal value) => Math.Min(9, (int)(value / 1.0000000000000000000000000000m).Scale);
 }

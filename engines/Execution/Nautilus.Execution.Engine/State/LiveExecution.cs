@@ -184,9 +184,9 @@ public sealed class LiveExecution : IExecutionListener
         {
             var order = _core.Orders.GetValueOrDefault(id) ?? throw new OrderValidationException("clientOrderId", $"unknown order {id}");
             var instrument = _core.InstrumentOf(order.InstrumentId)!;
-            _core.Modify(id, quantity is { } q ? Quantity.FromDecimal(q, Places(q, instrument.SizePrecision)) : null,
-                limitPrice is { } l ? Price.FromDecimal(l, Places(l, instrument.PricePrecision)) : null,
-                triggerPrice is { } t ? Price.FromDecimal(t, Places(t, instrument.PricePrecision)) : null, TimeOf(id));
+            _core.Modify(id, quantity is { } q ? Quantity.FromDecimalAtLeast(q, instrument.SizePrecision) : null,
+                limitPrice is { } l ? Price.FromDecimalAtLeast(l, instrument.PricePrecision) : null,
+                triggerPrice is { } t ? Price.FromDecimalAtLeast(t, instrument.PricePrecision) : null, TimeOf(id));
         }
     }
 
@@ -248,14 +248,14 @@ public sealed class LiveExecution : IExecutionListener
                 _known[instrument.Id.Symbol] = true;
                 var spec = new OrderSpec(new ClientOrderId(o.ClientOrderId), new StrategyId(o.StrategyId), new PortfolioId(o.PortfolioId),
                     instrument.Id, Enum.Parse<OrderSide>(o.Side), Enum.Parse<OrderType>(o.Type),
-                    Quantity.FromDecimal(o.Quantity, Places(o.Quantity, instrument.SizePrecision)),
-                    o.LimitPrice is { } l ? Price.FromDecimal(l, Places(l, instrument.PricePrecision)) : null,
-                    o.TriggerPrice is { } t ? Price.FromDecimal(t, Places(t, instrument.PricePrecision)) : null,
+                    Quantity.FromDecimalAtLeast(o.Quantity, instrument.SizePrecision),
+                    o.LimitPrice is { } l ? Price.FromDecimalAtLeast(l, instrument.PricePrecision) : null,
+                    o.TriggerPrice is { } t ? Price.FromDecimalAtLeast(t, instrument.PricePrecision) : null,
                         Enum.Parse<TimeInForce>(o.TimeInForce),
                     o.ExpireTime is { } e ? UnixNanos.From(e) : null, o.ListId is { } list ? new OrderListId(list) : null,
                     Enum.Parse<Contingency>(o.Contingency), o.Parent is { } p ? new ClientOrderId(p) : null);
                 _core.Restore(spec, UnixNanos.From(o.CreatedAt), Enum.Parse<OrderStatus>(o.Status),
-                    Quantity.FromDecimal(o.Filled, Places(o.Filled, instrument.SizePrecision)), o.AveragePrice,
+                    Quantity.FromDecimalAtLeast(o.Filled, instrument.SizePrecision), o.AveragePrice,
                     o.VenueOrderId is { } v ? new VenueOrderId(v) : null, UnixNanos.From(o.UpdatedAt), o.Reason, Now);
                 restored++;
             }
@@ -305,6 +305,4 @@ public sealed class LiveExecution : IExecutionListener
         new(r.ClientOrderId, r.StrategyId, r.PortfolioId, r.InstrumentId, r.Side, r.OrderType, r.Quantity, r.LimitPrice, r.TriggerPrice,
             r.TimeInForce, r.ExpireTime, r.ListId, (Contingency)r.Contingency, r.Parent);
 
-    private static int Places(decimal value, int atLeast) => Math.Min(16, Math.Max(atLeast,
-        (int)(value / 1.0000000000000000000000000000m).Scale));
 }

@@ -94,4 +94,14 @@ internal static class FixedPoint
 
     /// <summary>The number of decimal places <paramref name="value"/> is written with (1.50 has 2).</summary>
     public static int PrecisionOf(decimal value) => value.Scale;
+
+    /// <summary>The decimal places <paramref name="value"/> needs, trailing zeros dropped (1.50 needs 1, 0.01 needs 2).</summary>
+    public static int SignificantPlaces(decimal value) => (value / 1.0000000000000000000000000000m).Scale;
+
+    /// <summary>
+    /// The precision that holds <paramref name="value"/> exactly, at no fewer than <paramref name="minimumPrecision"/> places and at
+    /// most <see cref="MaxPrecision"/> (a value needing more is refused by <see cref="FromDecimal"/>).
+    /// </summary>
+    public static int PrecisionAtLeast(decimal value, int minimumPrecision) =>
+        Math.Min(MaxPrecision, Math.Max(minimumPrecision, SignificantPlaces(value)));
 }

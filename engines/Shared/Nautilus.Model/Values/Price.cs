@@ -55,6 +55,13 @@ public readonly struct Price : IEquatable<Price>, IComparable<Price>
         return new Price(raw, precision);
     }
 
+    /// <summary>
+    /// Exactly <paramref name="value"/> at no fewer than <paramref name="minimumPrecision"/> places: on the instrument's grid it
+    /// keeps its precision, off it (an adjusted price, a request's extra digit) it keeps its digits for the grid check to judge.
+    /// </summary>
+    public static Price FromDecimalAtLeast(decimal value, int minimumPrecision) =>
+        FromDecimal(value, FixedPoint.PrecisionAtLeast(value, minimumPrecision));
+
     /// <summary>"101.250" is 101.250 at precision 3: a venue's text keeps its digits.</summary>
     public static Price Parse(string text)
     {

@@ -56,6 +56,11 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
         return new Quantity(raw, precision);
     }
 
+    /// <summary>Exactly <paramref name="value"/> at no fewer than <paramref name="minimumPrecision"/> places (a size off the lot
+    /// grid keeps its digits for the grid check to judge).</summary>
+    public static Quantity FromDecimalAtLeast(decimal value, int minimumPrecision) =>
+        FromDecimal(value, FixedPoint.PrecisionAtLeast(value, minimumPrecision));
+
     public static Quantity Parse(string text)
     {
         var value = FixedPoint.ParseDecimal(text);
