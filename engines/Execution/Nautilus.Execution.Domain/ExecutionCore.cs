@@ -217,6 +217,10 @@ public sealed class ExecutionCore : IFillSink
         }
 
         _listener.OnOrder(order);
+        if (limitPrice is not null || triggerPrice is not null)
+        {
+            Venue.Repriced(order, now);
+        }
     }
 
     void IFillSink.OnFill(Order order, Quantity quantity, decimal price, decimal fee, bool maker, UnixNanos ts)
@@ -240,6 +244,8 @@ public sealed class ExecutionCore : IFillSink
         }
     }
 
+    void IFillSink.OnAccepted(Order order) => _listener.OnOrder(order);
+
     void IFillSink.OnEnded(Order order, OrderStatus status, string reason, UnixNanos ts)
     {
         order.Move(status, ts, reason);
@@ -252,7 +258,6 @@ public sealed class ExecutionCore : IFillSink
         order.Move(OrderStatus.Submitted, now);
         _listener.OnOrder(order);
         Venue.Submit(order, _instruments[order.InstrumentId], now);
-        _listener.OnOrder(order);
     }
 
     /// <summary>OCO: what a sibling may still fill is what this order has left; nothing once it is filled.</summary>

@@ -55,7 +55,15 @@ public sealed class MessageConsumer(
             {
                 ReadLoopAsync(g.Key, g.ToDictionary(s => StreamNames.Of(s.Type)), stoppingToken),
                 ClaimLoopAsync(g.Key, g.ToDictionary(s => StreamNames.Of(s.Type)), stoppingToken),
-            });
+            })
+            .ToArray();
+        // A loop that dies before its groups exist (a bus with no connection) fails Ready instead of leaving it waiting forever.
+        foreach (var loop in loops)
+        {
+            _ = loop.ContinueWith(t => _ready.TrySetException(t.Exception!.InnerExceptions), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
         return Task.WhenAll(loops);
     }
 

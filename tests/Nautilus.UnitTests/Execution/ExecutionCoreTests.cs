@@ -277,6 +277,70 @@ public class ExecutionCoreTests
         Assert.Equal((OrderStatus.Filled, 10m), (bid.Status, bid.AveragePrice));
     }
 
+    [Fact]
+    public void Without_latency_a_market_order_fills_on_arrival_against_the_last_quote_and_takes_its_size()
+    {
+        var (core, events) = Core();
+        Quote(core, 10.00m, 200, 10.01m, 100, At(0, 1));
+        var first = Send(core, Spec(OrderSide.Buy, 100), At(0, 1));
+        Assert.Equal(OrderStatus.Filled, first.Status);
+        Assert.Equal([OrderStatus.Initialized, OrderStatus.Submitted, OrderStatus.Accepted, OrderStatus.Filled],
+            events.Updates.Where(u => u.Id == first.Id).Select(u => u.Status));
+        Assert.Equal((10.01m, At(0, 1)), (events.Fills.Single().Fill.Price, events.Fills.Single().Fill.TsEvent));
+
+        // The 100 offered are gone: the next buy waits for the next quote.
+        var second = Send(core, Spec(OrderSide.Buy, 50), At(0, 1));
+        Assert.Equal(OrderStatus.Accepted, second.Status);
+        Quote(core, 10.01m, 200, 10.02m, 300, At(0, 2));
+        Assert.Equal((OrderStatus.Filled, 10.02m), (second.Status, second.AveragePrice));
+    }
+
+    [Fact]
+    public void With_latency_an_order_arrives_later_and_fills_against_the_book_in_force_when_it_arrived()
+    {
+        var venue = VenueOptions.Frictionless with { Latency = TimeSpan.FromMilliseconds(5) };
+        var (core, events) = Core(venue);
+        var t0 = At(0, 1);
+        Quote(core, 10.00m, 200, 10.01m, 100, t0);
+        var order = Send(core, Spec(OrderSide.Buy, 100), t0);
+        Assert.Equal(OrderStatus.Accepted, order.Status); // in flight
+
+        // The next quote, 10 ms later, finds it arrived 5 ms after it was sent: it filled at the offer then, not at this one.
+        Quote(core, 10.49m, 200, 10.50m, 100, t0 + TimeSpan.FromMilliseconds(10));
+        var fill = events.Fills.Single().Fill;
+        Assert.Equal((10.01m, t0 + TimeSpan.FromMilliseconds(5)), (fill.Price, fill.TsEvent));
+    }
+
+    [Fact]
+    public void A_limit_order_repriced_through_the_market_fills_at_once_and_one_left_resting_joins_the_back_of_the_queue()
+    {
+        var (core, _) = Core();
+        Quote(core, 10.00m, 200, 10.02m, 100, At(0, 1));
+        var bid = Send(core, Spec(OrderSide.Buy, 50, OrderType.Limit, 9.99m), At(0, 1));
+        Assert.Equal((OrderStatus.Accepted, 0m), (bid.Status, bid.QueueAhead));
+
+        core.Modify(bid.Id, null, Price.FromDecimal(10m, 2), null, At(0, 2));
+        Assert.Equal((OrderStatus.Accepted, 200m), (bid.Status, bid.QueueAhead)); // joined the 200 bid at 10.00
+
+        core.Modify(bid.Id, null, Price.FromDecimal(10.02m, 2), null, At(0, 3));
+        Assert.Equal((OrderStatus.Filled, 10.02m), (bid.Status, bid.AveragePrice));
+    }
+
+    [Fact]
+    public void Fok_and_ioc_orders_end_on_arrival_when_the_book_cannot_fill_them()
+    {
+        var (core, _) = Core();
+        Quote(core, 10.00m, 200, 10.01m, 100, At(0, 1));
+        var fok = Send(core, Spec(OrderSide.Buy, 150, OrderType.Limit, 10.01m, tif: TimeInForce.Fok), At(0, 1));
+        Assert.Equal((OrderStatus.Canceled, 0m), (fok.Status, fok.Filled.ToDecimal()));
+        var ioc = Send(core, Spec(OrderSide.Buy, 150, OrderType.Limit, 10.01m, tif: TimeInForce.Ioc), At(0, 1));
+        Assert.Equal((OrderStatus.Canceled, 100m), (ioc.Status, ioc.Filled.ToDecimal()));
+    }
+
+    private static void Quote(ExecutionCore core, decimal bid, decimal bidSize, decimal ask, decimal askSize, UnixNanos ts) =>
+        core.Venue.OnQuote(new QuoteTick(Aapl, Price.FromDecimal(bid, 2), Quantity.FromDecimal(bidSize, 0), Price.FromDecimal(ask, 2),
+            Quantity.FromDecimal(askSize, 0), ts));
+
     private readonly record struct Level(decimal Price, decimal Size);
 
     private static void Trade(ExecutionCore core, decimal price, decimal size, UnixNanos ts) =>

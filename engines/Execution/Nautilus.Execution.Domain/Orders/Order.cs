@@ -43,6 +43,9 @@ public sealed class Order
     /// <summary>When the venue may first match it (submission plus latency).</summary>
     public UnixNanos ActiveFrom { get; internal set; }
 
+    /// <summary>Whether it has reached the venue's matching engine (its latency run out and its first match tried).</summary>
+    public bool Arrived { get; internal set; }
+
     /// <summary>The UTC day of the first event it could fill on: a DAY order expires when that day ends.</summary>
     public DateOnly? TradingDay { get; internal set; }
 

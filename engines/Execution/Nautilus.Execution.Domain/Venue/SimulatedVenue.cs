@@ -13,7 +13,9 @@ namespace Nautilus.Execution.Domain.Venue;
 /// open when the open is through its trigger, else at the trigger when the range reaches it; a stop-limit once
 /// triggered works as a limit (filling at the trigger at once when that is within its limit).</item>
 /// <item>Quotes and books: market orders take the opposite side's liquidity level by level (partial fills when it is
-/// short); marketable limit orders likewise up to their limit.</item>
+/// short); marketable limit orders likewise up to their limit. An order matches when it arrives (on submission without
+/// latency; with latency, at the first event after it, against the book in force before that event), then on every quote or
+/// snapshot; what it takes is gone from the book until the next one.</item>
 /// <item>Trades: a resting limit order fills when a trade goes through its price, or at its price once the trades there
 /// have worked off the size that was ahead of it in the queue (the displayed size at its price when it started resting:
 /// the queue-position approximation).</item>
@@ -34,13 +36,22 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
 
     public IEnumerable<Order> Working => _books.Values.SelectMany(b => b.Orders);
 
-    /// <summary>Takes an order the OMS has submitted: accepted at once, able to match from <c>now + latency</c>.</summary>
+    /// <summary>
+    /// Takes an order the OMS has submitted: accepted at once, it reaches the matching engine <c>latency</c> later. With no
+    /// latency it matches on arrival against the book as it stands; otherwise it arrives at the first market event after its
+    /// latency and matches against the book in force before that event.
+    /// </summary>
     public void Submit(Order order, TradableInstrument instrument, UnixNanos now)
     {
         order.VenueOrderId = new VenueOrderId($"SIM-{++_venueOrderSeq}");
         order.ActiveFrom = now + options.Latency;
         order.Move(OrderStatus.Accepted, now);
-        Rest(order, instrument);
+        sink.OnAccepted(order);
+        var book = Rest(order, instrument);
+        if (order.ActiveFrom <= now)
+        {
+            Arrive(book, order, now);
+        }
     }
 
     /// <summary>Puts back a working order after a restart, as it was (its venue id kept).</summary>
@@ -48,22 +59,77 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
     {
         order.VenueOrderId = venueOrderId ?? new VenueOrderId($"SIM-R{++_venueOrderSeq}");
         order.ActiveFrom = now;
+        order.Arrived = true;
         Rest(order, instrument);
     }
 
-    private void Rest(Order order, TradableInstrument instrument)
+    private Book Rest(Order order, TradableInstrument instrument)
     {
-        var book = BookOf(instrument);
+        var book = BookOf(order.InstrumentId);
+        book.Instrument = instrument;
         book.Orders.Add(order);
         OpenOrders++;
-        if (book.Quote is { } quote && order.Spec.Type == OrderType.Limit)
+        return book;
+    }
+
+    /// <summary>
+    /// The order reaches the matching engine: market and marketable orders take what the book shows (less what earlier
+    /// orders took from it); a limit order left resting has the displayed size at its price ahead of it in the queue.
+    /// </summary>
+    private void Arrive(Book book, Order order, UnixNanos ts)
+    {
+        order.Arrived = true;
+        if (book.Bids is not { } bids || book.Asks is not { } asks || Expired(order, ts))
         {
-            // Resting at the touch: the displayed size there is ahead of it.
-            var touch = order.Side == OrderSide.Buy ? (quote.BidPrice, quote.BidSize) : (quote.AskPrice, quote.AskSize);
-            order.QueueAhead = order.Spec.LimitPrice == touch.Item1 ? touch.Item2.ToDecimal() : 0;
+            return; // no book seen yet: the next market event matches it
+        }
+
+        Take(book, order, bids, asks, ts);
+        if (order.IsOpen && order.Spec.Type == OrderType.Limit)
+        {
+            var limit = order.Spec.LimitPrice!.Value.ToDecimal();
+            foreach (var level in order.Side == OrderSide.Buy ? bids : asks)
+            {
+                if (level.Price == limit)
+                {
+                    order.QueueAhead = level.Size;
+                }
+            }
         }
     }
 
+    /// <summary>
+    /// A working order's limit or trigger changed: it goes to the back of the queue at its new price and matches at once if
+    /// it has become marketable, as on a venue where a price change is a new order.
+    /// </summary>
+    public void Repriced(Order order, UnixNanos now)
+    {
+        if (!order.Arrived || !_books.TryGetValue(order.InstrumentId, out var book) || !book.Orders.Remove(order))
+        {
+            return;
+        }
+
+        book.Orders.Add(order);
+        order.QueueAhead = 0;
+        Arrive(book, order, now);
+    }
+
+    /// <summary>Orders whose latency has run out by <paramref name="ts"/> arrive, before the event at ts changes the book.</summary>
+    private void ArrivePending(Book book, UnixNanos ts)
+    {
+        if (book.Orders.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var order in book.Snapshot())
+        {
+            if (!order.Arrived && order.IsOpen && order.ActiveFrom <= ts)
+            {
+                Arrive(book, order, order.ActiveFrom);
+            }
+        }
+    }
 
     /// <summary>Takes an order off the venue (a cancel, an OCO sibling's fill, an expiry): true when it was working here.</summary>
     public bool Remove(Order order)
@@ -110,34 +176,25 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
 
     public void OnQuote(QuoteTick quote)
     {
-        var book = _books.GetValueOrDefault(quote.InstrumentId);
-        if (book is null)
+        var book = BookOf(quote.InstrumentId);
+        ArrivePending(book, quote.TsEvent);
+        book.Quote(quote.BidPrice.ToDecimal(), quote.BidSize.ToDecimal(), quote.AskPrice.ToDecimal(), quote.AskSize.ToDecimal());
+        if (book.Orders.Count > 0)
         {
-            return;
+            TakeLiquidity(book, quote.TsEvent);
         }
-
-        book.Quote = quote;
-        if (book.Orders.Count == 0)
-        {
-            return;
-        }
-
-        Span<(decimal Price, decimal Size)> bids = [(quote.BidPrice.ToDecimal(), quote.BidSize.ToDecimal())];
-        Span<(decimal Price, decimal Size)> asks = [(quote.AskPrice.ToDecimal(), quote.AskSize.ToDecimal())];
-        TakeLiquidity(book, bids, asks, quote.TsEvent);
     }
 
     public void OnBook(OrderBookSnapshot snapshot)
     {
-        var book = _books.GetValueOrDefault(snapshot.InstrumentId);
-        if (book is null || book.Orders.Count == 0)
+        var book = BookOf(snapshot.InstrumentId);
+        ArrivePending(book, snapshot.TsEvent);
+        book.Bids = [.. snapshot.Bids.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))];
+        book.Asks = [.. snapshot.Asks.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal()))];
+        if (book.Orders.Count > 0)
         {
-            return;
+            TakeLiquidity(book, snapshot.TsEvent);
         }
-
-        var bids = snapshot.Bids.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal())).ToArray();
-        var asks = snapshot.Asks.Select(l => (l.Price.ToDecimal(), l.Size.ToDecimal())).ToArray();
-        TakeLiquidity(book, bids, asks, snapshot.TsEvent);
     }
 
     public void OnTrade(TradeTick trade)
@@ -149,11 +206,12 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
         }
 
         var ts = trade.TsEvent;
+        ArrivePending(book, ts);
         var price = trade.Price.ToDecimal();
         var size = trade.Size.ToDecimal();
         foreach (var order in book.Snapshot())
         {
-            if (!order.IsOpen || order.ActiveFrom > ts || Expired(order, ts) || size <= 0)
+            if (!order.IsOpen || !order.Arrived || Expired(order, ts) || size <= 0)
             {
                 continue;
             }
@@ -197,78 +255,82 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
         }
     }
 
-    /// <summary>Market and marketable orders take the given levels (best first); the levels' sizes are used up as they fill.</summary>
-    private void TakeLiquidity(Book book, Span<(decimal Price, decimal Size)> bids, Span<(decimal Price, decimal Size)> asks, UnixNanos ts)
+    /// <summary>Every working order that has arrived takes what the book shows, in time priority.</summary>
+    private void TakeLiquidity(Book book, UnixNanos ts)
     {
         foreach (var order in book.Snapshot())
         {
-            if (!order.IsOpen || order.ActiveFrom > ts || Expired(order, ts))
+            if (order.IsOpen && order.Arrived && !Expired(order, ts))
             {
-                continue;
+                Take(book, order, book.Bids!, book.Asks!, ts);
             }
-
-            var buy = order.Side == OrderSide.Buy;
-            var levels = buy ? asks : bids;
-            if (levels.Length == 0)
-            {
-                continue;
-            }
-
-            var touch = levels[0].Price;
-            var market = order.Spec.Type == OrderType.Market || (order.Spec.Type == OrderType.StopMarket && Trigger(order, touch));
-            decimal? limit = null;
-            if (!market)
-            {
-                var limitOrder = order.Spec.Type == OrderType.Limit
-                    || (order.Spec.Type == OrderType.StopLimit && (order.IsTriggered || Trigger(order, touch)));
-                if (!limitOrder)
-                {
-                    continue;
-                }
-
-                limit = order.Spec.LimitPrice!.Value.ToDecimal();
-            }
-
-            var leaves = order.Leaves.ToDecimal();
-            var available = 0m;
-            foreach (var level in levels)
-            {
-                if (limit is { } l && (buy ? level.Price > l : level.Price < l))
-                {
-                    break;
-                }
-
-                available += level.Size;
-            }
-
-            if (order.Spec.TimeInForce == TimeInForce.Fok && available < leaves)
-            {
-                End(order, OrderStatus.Canceled, "FOK: the book could not fill it completely", ts);
-                continue;
-            }
-
-            for (var i = 0; i < levels.Length && leaves > 0; i++)
-            {
-                ref var level = ref levels[i];
-                if (level.Size <= 0 || (limit is { } l && (buy ? level.Price > l : level.Price < l)))
-                {
-                    continue;
-                }
-
-                var quantity = book.Instrument.LotsOf(Math.Min(level.Size, leaves));
-                if (quantity.IsZero)
-                {
-                    continue;
-                }
-
-                level.Size -= quantity.ToDecimal();
-                leaves -= quantity.ToDecimal();
-                var price = market ? options.Slippage.Slip(book.Instrument, order.Side, level.Price) : level.Price;
-                Fill(order, book, quantity, price, false, ts);
-            }
-
-            EndUnmatchedImmediate(order, ts);
         }
+    }
+
+    /// <summary>A market or marketable order takes the given levels (best first), using up their sizes as it fills.</summary>
+    private void Take(Book book, Order order, (decimal Price, decimal Size)[] bids, (decimal Price, decimal Size)[] asks, UnixNanos ts)
+    {
+        var buy = order.Side == OrderSide.Buy;
+        var levels = buy ? asks : bids;
+        if (levels.Length == 0)
+        {
+            return;
+        }
+
+        var touch = levels[0].Price;
+        var market = order.Spec.Type == OrderType.Market || (order.Spec.Type == OrderType.StopMarket && Trigger(order, touch));
+        decimal? limit = null;
+        if (!market)
+        {
+            var limitOrder = order.Spec.Type == OrderType.Limit
+                || (order.Spec.Type == OrderType.StopLimit && (order.IsTriggered || Trigger(order, touch)));
+            if (!limitOrder)
+            {
+                return;
+            }
+
+            limit = order.Spec.LimitPrice!.Value.ToDecimal();
+        }
+
+        var leaves = order.Leaves.ToDecimal();
+        var available = 0m;
+        foreach (var level in levels)
+        {
+            if (limit is { } l && (buy ? level.Price > l : level.Price < l))
+            {
+                break;
+            }
+
+            available += level.Size;
+        }
+
+        if (order.Spec.TimeInForce == TimeInForce.Fok && available < leaves)
+        {
+            End(order, OrderStatus.Canceled, "FOK: the book could not fill it completely", ts);
+            return;
+        }
+
+        for (var i = 0; i < levels.Length && leaves > 0; i++)
+        {
+            ref var level = ref levels[i];
+            if (level.Size <= 0 || (limit is { } l && (buy ? level.Price > l : level.Price < l)))
+            {
+                continue;
+            }
+
+            var quantity = book.Instrument.LotsOf(Math.Min(level.Size, leaves));
+            if (quantity.IsZero)
+            {
+                continue;
+            }
+
+            level.Size -= quantity.ToDecimal();
+            leaves -= quantity.ToDecimal();
+            var price = market ? options.Slippage.Slip(book.Instrument, order.Side, level.Price) : level.Price;
+            Fill(order, book, quantity, price, false, ts);
+        }
+
+        EndUnmatchedImmediate(order, ts);
     }
 
     /// <summary>A stop's trigger against a price: buy stops trigger at or above, sell stops at or below. Sticky.</summary>
@@ -401,26 +463,50 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
 
     private static Quantity Min(Quantity a, Quantity b) => a < b ? a : b;
 
-    private Book BookOf(TradableInstrument instrument)
+    private Book BookOf(InstrumentId instrument)
     {
-        if (!_books.TryGetValue(instrument.Id, out var book))
+        if (!_books.TryGetValue(instrument, out var book))
         {
-            _books[instrument.Id] = book = new Book(instrument);
+            _books[instrument] = book = new Book();
         }
 
         return book;
     }
 
-    /// <summary>One instrument at the venue: its working orders in arrival order (time priority) and its latest quote.</summary>
-    private sealed class Book(TradableInstrument instrument)
+    /// <summary>
+    /// One instrument at the venue: its working orders in arrival order (time priority) and the liquidity its latest quote or
+    /// book snapshot shows, less what orders have taken from it since.
+    /// </summary>
+    private sealed class Book
     {
         private Order[] _snapshot = [];
+        private TradableInstrument? _instrument;
 
-        public TradableInstrument Instrument { get; } = instrument;
+        /// <summary>Set by the first order to rest here; market data alone needs no instrument.</summary>
+        public TradableInstrument Instrument
+        {
+            get => _instrument ?? throw new InvalidOperationException("no order has rested on this book");
+            set => _instrument = value;
+        }
 
         public List<Order> Orders { get; } = [];
 
-        public QuoteTick? Quote { get; set; }
+        /// <summary>Bid levels, best first (null until the first quote or snapshot).</summary>
+        public (decimal Price, decimal Size)[]? Bids { get; set; }
+
+        public (decimal Price, decimal Size)[]? Asks { get; set; }
+
+        /// <summary>A quote replaces the book with its top level (arrays reused: a quote a tick).</summary>
+        public void Quote(decimal bid, decimal bidSize, decimal ask, decimal askSize)
+        {
+            if (Bids is not { Length: 1 } || Asks is not { Length: 1 })
+            {
+                (Bids, Asks) = (new (decimal, decimal)[1], new (decimal, decimal)[1]);
+            }
+
+            Bids[0] = (bid, bidSize);
+            Asks[0] = (ask, askSize);
+        }
 
         /// <summary>The working orders as they are now: matching one may cancel or add others.</summary>
         public ReadOnlySpan<Order> Snapshot()

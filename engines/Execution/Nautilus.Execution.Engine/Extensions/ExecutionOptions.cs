@@ -12,8 +12,12 @@ public sealed class ExecutionOptions : IValidatedOptions
     /// <summary>NETTING (one position per account and instrument) or HEDGING (a position per opening fill).</summary>
     public PositionMode PositionMode { get; set; } = PositionMode.Netting;
 
-    /// <summary>How long after submission an order can first match: the venue's round trip.</summary>
-    public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(1);
+    /// <summary>
+    /// A modelled trip to the venue: an order can first match this long after submission, on market time. None by default:
+    /// live, the order's real trip through Strategy, Risk and Execution is already its latency, and it matches on arrival
+    /// against the last quote.
+    /// </summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
     /// <summary>Commission per unit (0.005: IB's fixed US equity rate) with <see cref="MinimumFee"/> a fill; 0 for none.</summary>
     public decimal FeePerUnit { get; set; }

@@ -23,21 +23,48 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
         (Schema, MigrationCatalog.FromAssembly(typeof(ExecutionRepository).Assembly, Schema));
 
     /// <summary>Stores a batch of changes in one round trip, in order (an order's later state overwrites its earlier one).</summary>
+    /// <summary>
+    /// Stores a batch in one round trip and one transaction: every fill, and of each order and position only its latest
+    /// state in the batch (an order submitted, accepted and filled at once is one row written, not three).
+    /// </summary>
     public async Task StoreAsync(IReadOnlyList<ExecutionEvent> events, CancellationToken ct)
     {
+        var lastOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lastPosition = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            switch (events[i])
+            {
+                case OrderChanged changed:
+                    lastOrder[changed.Order.ClientOrderId] = i;
+                    break;
+                case FillMade made:
+                    lastPosition[made.Position.PositionId] = i;
+                    break;
+            }
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var e in events)
+        for (var i = 0; i < events.Count; i++)
         {
-            batch.BatchCommands.Add(e switch
+            switch (events[i])
             {
-                OrderChanged changed => Upsert(changed.Order),
-                FillMade made => Insert(made.Fill),
-                _ => throw new ArgumentOutOfRangeException(nameof(events), e, "unknown event"),
-            });
-            if (e is FillMade fill)
-            {
-                batch.BatchCommands.Add(Upsert(fill.Position));
+                case OrderChanged changed when lastOrder[changed.Order.ClientOrderId] == i:
+                    batch.BatchCommands.Add(Upsert(changed.Order));
+                    break;
+                case FillMade made:
+                    batch.BatchCommands.Add(Insert(made.Fill));
+                    if (lastPosition[made.Position.PositionId] == i)
+                    {
+                        batch.BatchCommands.Add(Upsert(made.Position));
+                    }
+
+                    break;
+                case OrderChanged:
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(events), events[i], "unknown event");
             }
         }
 
