@@ -1,0 +1,30 @@
+using System.Globalization;
+using Nautilus.Portfolio.Domain.Estimation;
+
+namespace Nautilus.UnitTests.Portfolio;
+
+/// <summary>PyPortfolioOpt's test prices (TestData/stock_prices.csv, MIT): 20 US stocks' daily adjusted closes, 1989–2018.</summary>
+public static class StockPrices
+{
+    private static readonly Lazy<(string[] Assets, double[][] Prices)> Loaded = new(() =>
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "stock_prices.csv"));
+        var assets = lines[0].Split(',')[1..];
+        var prices = lines[1..].Where(l => l.Length > 0).Select(l => l.Split(',')[1..]
+            .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        return (assets, prices);
+    });
+
+    public static string[] Assets => Loaded.Value.Assets;
+
+    public static double[][] Prices => Loaded.Value.Prices;
+
+    public static ReturnSeries Returns => ReturnSeries.FromPrices(Prices);
+
+    /// <summary>PyPortfolioOpt's expected returns (compounded mean historical) in the file's column order, as published.</summary>
+    public static readonly double[] PublishedMu =
+    [
+        0.247967, 0.294304, 0.284037, 0.1923164, 0.371327, 0.1360093, 0.0328503, 0.1200115, 0.105540, 0.0423457, 0.1002559,
+        0.1442237, -0.0792602, 0.1430506, 0.0736356, 0.238835, 0.388665, 0.226717, 0.1561701, 0.2318153,
+    ];
+}
