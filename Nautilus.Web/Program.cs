@@ -3,6 +3,7 @@ using Nautilus.Web.Analytics;
 using Nautilus.Web.Components;
 using Nautilus.Web.Health;
 using Nautilus.Web.Market;
+using Nautilus.Web.Portfolio;
 using Nautilus.Web.Risk;
 using Nautilus.Web.Trading;
 
@@ -16,6 +17,7 @@ builder.AddMarket();
 builder.AddRiskView();
 builder.AddAnalyticsView();
 builder.AddTradingViews();
+builder.AddPortfolioViews();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

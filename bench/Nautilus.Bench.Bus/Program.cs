@@ -3,9 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Model;
@@ -182,17 +179,6 @@ Console.WriteLine($"payload {MessageCodec.EncodePayload(payload).Length} bytes, 
 static Envelope Wrap(RiskAlert alert) =>
     new(Guid.CreateVersion7(), MessageType.RiskAlert, "bench", UnixNanos.Epoch, Guid.Empty, null, MessagePriority.Normal, 1, "pf-1", MessageCodec.EncodePayload(alert));
 
-static ServiceProvider Build(IConnectionMultiplexer connection, Subscription subscription, string group = "throughput")
-{
-    var services = new ServiceCollection();
-    services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-    services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-    services.AddSingleton(Options.Create(new BusOptions { Source = group, NewGroupsReadFromStart = false, StreamMaxLength = 1_000_000 }));
-    services.AddNautilusMessaging(_ => new BusConnections(new Dictionary<Bus, IConnectionMultiplexer>
-    {
-        [Bus.MarketData] = connection,
-        [Bus.EngineLogic] = connection,
-    }));
-    services.AddSingleton(subscription);
-    return services.BuildServiceProvider();
-}
+static ServiceProvider Build(IConnectionMultiplexer connection, Subscription subscription, string group = "throughput") =>
+    StandaloneMessaging.Build(new Dictionary<Bus, IConnectionMultiplexer> { [Bus.MarketData] = connection, [Bus.EngineLogic] = connection },
+        new BusOptions { Source = group, NewGroupsReadFromStart = false, StreamMaxLength = 1_000_000 }, subscription);

@@ -4,9 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Model;
@@ -53,16 +50,7 @@ int NumberOf(ClientOrderId id) =>
 
 long Now() => UnixNanos.Now(TimeProvider.System).Value;
 
-var services = new ServiceCollection();
-services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-services.AddSingleton(Options.Create(new BusOptions { Source = $"bench-{run}", NewGroupsReadFromStart = false }));
-services.AddNautilusMessaging(_ => new BusConnections(new Dictionary<Bus, IConnectionMultiplexer>
-{
-    [Bus.MarketData] = marketData, // TRADE_EXECUTION travels with the market data
-    [Bus.EngineLogic] = logic,
-}));
-services.AddSingleton(Subscription.For<PreTradeResult>((r, context, _) =>
+var verdicts = Subscription.For<PreTradeResult>((r, context, _) =>
 {
     if (NumberOf(r.Order.ClientOrderId) is var n and >= 0)
     {
@@ -75,8 +63,8 @@ services.AddSingleton(Subscription.For<PreTradeResult>((r, context, _) =>
     }
 
     return ValueTask.CompletedTask;
-}));
-services.AddSingleton(Subscription.For<TradeExecution>((t, context, _) =>
+});
+var trades = Subscription.For<TradeExecution>((t, context, _) =>
 {
     if (NumberOf(t.ClientOrderId) is var n and >= 0 && traded[n] == 0)
     {
@@ -84,8 +72,8 @@ services.AddSingleton(Subscription.For<TradeExecution>((t, context, _) =>
     }
 
     return ValueTask.CompletedTask;
-}));
-services.AddSingleton(Subscription.For<PositionChange>((p, _, _) =>
+});
+var positions = Subscription.For<PositionChange>((p, _, _) =>
 {
     var arrived = Now();
     var account = p.AccountId.Value;
@@ -103,8 +91,12 @@ services.AddSingleton(Subscription.For<PositionChange>((p, _, _) =>
     }
 
     return ValueTask.CompletedTask;
-}));
-await using var provider = services.BuildServiceProvider();
+});
+await using var provider = StandaloneMessaging.Build(new Dictionary<Bus, IConnectionMultiplexer>
+{
+    [Bus.MarketData] = marketData, // TRADE_EXECUTION travels with the market data
+    [Bus.EngineLogic] = logic,
+}, new BusOptions { Source = $"bench-{run}", NewGroupsReadFromStart = false }, verdicts, trades, positions);
 var consumer = provider.GetRequiredService<MessageConsumer>();
 await ((IHostedService)consumer).StartAsync(CancellationToken.None);
 await consumer.Ready;

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Nautilus.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Model;
@@ -24,16 +21,11 @@ public sealed class PlatformBus : IAsyncDisposable
     private PlatformBus(ConnectionMultiplexer marketData, ConnectionMultiplexer logic)
     {
         (_marketData, _logic) = (marketData, logic);
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(Options.Create(new BusOptions { Source = "integration-tests" }));
-        services.AddNautilusMessaging(_ => new BusConnections(new Dictionary<Bus, IConnectionMultiplexer>
+        _services = StandaloneMessaging.Build(new Dictionary<Bus, IConnectionMultiplexer>
         {
             [Bus.MarketData] = marketData,
             [Bus.EngineLogic] = logic,
-        }));
-        _services = services.BuildServiceProvider();
+        }, new BusOptions { Source = "integration-tests" });
     }
 
     public static async Task<PlatformBus> ConnectAsync(PlatformFixture platform)

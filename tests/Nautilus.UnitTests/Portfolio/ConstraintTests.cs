@@ -10,22 +10,16 @@ namespace Nautilus.UnitTests.Portfolio;
 /// </summary>
 public class ConstraintTests
 {
-    private static readonly Lazy<(double[] Mu, double[,] Sigma)> Inputs = new(() =>
-    {
-        var returns = StockPrices.Returns;
-        return (ExpectedReturns.MeanHistorical(returns), RiskModels.SampleCovariance(returns));
-    });
-
     private static MeanVarianceOptimizer LongOnly(PortfolioConstraints? constraints = null)
     {
-        var (mu, sigma) = Inputs.Value;
+        var (mu, sigma) = StockPrices.MuAndSigma;
         return new MeanVarianceOptimizer(mu, sigma, constraints ?? PortfolioConstraints.LongOnly(mu.Length));
     }
 
     [Fact]
     public void The_critical_line_algorithm_finds_the_same_maximum_sharpe_and_minimum_volatility_portfolios_as_the_qp()
     {
-        var (mu, sigma) = Inputs.Value;
+        var (mu, sigma) = StockPrices.MuAndSigma;
         var cla = new CriticalLineAlgorithm(mu, sigma, new double[mu.Length], Enumerable.Repeat(1.0, mu.Length).ToArray());
         var qp = LongOnly();
         var (claSharpe, qpSharpe) = (qp.Performance(cla.MaxSharpe(0.02)), qp.MaxSharpe(0.02).Performance);
@@ -59,7 +53,7 @@ public class ConstraintTests
     [Fact]
     public void Sector_caps_turnover_and_market_neutrality_hold_at_the_optimum()
     {
-        var (mu, sigma) = Inputs.Value;
+        var (mu, sigma) = StockPrices.MuAndSigma;
         var n = mu.Length;
         var sectors = StockPrices.Assets.Select(a => a is "GOOG" or "AAPL" or "FB" or "BABA" or "AMZN" or "AMD" or "MA" ? "Tech" : "Other")
             .ToArray();
@@ -83,12 +77,12 @@ public class ConstraintTests
     [Fact]
     public void Infeasible_requests_name_the_field()
     {
-        var n = Inputs.Value.Mu.Length;
+        var n = StockPrices.MuAndSigma.Mu.Length;
         Assert.Equal("bounds", Assert.Throws<PortfolioInputException>(() => LongOnly(PortfolioConstraints.Uniform(n, 0, 0.04))).Field);
         Assert.Equal("targetReturn", Assert.Throws<PortfolioInputException>(() => LongOnly().EfficientReturn(0.5)).Field);
         Assert.Equal("targetVolatility", Assert.Throws<PortfolioInputException>(() => LongOnly().EfficientRisk(0.05)).Field);
         Assert.Equal("riskFree", Assert.Throws<PortfolioInputException>(() => LongOnly().MaxSharpe(0.5)).Field);
-        var (mu, sigma) = Inputs.Value;
+        var (mu, sigma) = StockPrices.MuAndSigma;
         var sectors = Enumerable.Repeat("All", n).ToArray();
         var impossible = new PortfolioConstraints(new double[n], Enumerable.Repeat(1.0, n).ToArray(), AssetSectors: sectors,
             SectorLimits: [new SectorLimit("All", null, 0.5)]);

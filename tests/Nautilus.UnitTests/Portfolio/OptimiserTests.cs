@@ -13,16 +13,10 @@ namespace Nautilus.UnitTests.Portfolio;
 /// </summary>
 public class OptimiserTests
 {
-    private static readonly Lazy<(double[] Mu, double[,] Sigma)> Inputs = new(() =>
-    {
-        var returns = StockPrices.Returns;
-        return (ExpectedReturns.MeanHistorical(returns), RiskModels.SampleCovariance(returns));
-    });
-
     [Fact]
     public void Mean_historical_returns_match_pypfopts_compounded_means()
     {
-        var mu = Inputs.Value.Mu;
+        var mu = StockPrices.MuAndSigma.Mu;
         for (var i = 0; i < mu.Length; i++)
         {
             Assert.True(Math.Abs(mu[i] - StockPrices.PublishedMu[i]) < 1e-6,
@@ -33,7 +27,7 @@ public class OptimiserTests
     [Fact]
     public void Long_only_minimum_volatility_matches_pypfopt()
     {
-        var (mu, sigma) = Inputs.Value;
+        var (mu, sigma) = StockPrices.MuAndSigma;
         var result = new MeanVarianceOptimizer(mu, sigma, PortfolioConstraints.LongOnly(mu.Length)).MinVolatility();
         AssertPerformance((0.15056821399482578, 0.15915084514118694, 0.8204054077060996), result);
         Assert.Equal(1.0, result.Weights.Sum(), 12);
@@ -43,7 +37,7 @@ public class OptimiserTests
     [Fact]
     public void Long_only_maximum_sharpe_matches_pypfopt()
     {
-        var (mu, sigma) = Inputs.Value;
+        var (mu, sigma) = StockPrices.MuAndSigma;
         var result = new MeanVarianceOptimizer(mu, sigma, PortfolioConstraints.LongOnly(mu.Length)).MaxSharpe(0.02);
         AssertPerformance((0.3047768672819914, 0.22165566922402932, 1.2847714127003216), result);
         Assert.Equal(1.0, result.Weights.Sum(), 12);

@@ -21,6 +21,12 @@ public static class StockPrices
 
     public static ReturnSeries Returns => ReturnSeries.FromPrices(Prices);
 
+    private static readonly Lazy<(double[] Mu, double[,] Sigma)> Estimated = new(() =>
+        (ExpectedReturns.MeanHistorical(Returns), RiskModels.SampleCovariance(Returns)));
+
+    /// <summary>PyPortfolioOpt's default inputs: compounded mean historical returns and the annualised sample covariance.</summary>
+    public static (double[] Mu, double[,] Sigma) MuAndSigma => Estimated.Value;
+
     /// <summary>PyPortfolioOpt's expected returns (compounded mean historical) in the file's column order, as published.</summary>
     public static readonly double[] PublishedMu =
     [
