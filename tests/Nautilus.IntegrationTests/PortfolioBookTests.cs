@@ -103,4 +103,30 @@ public sealed class PortfolioBookTests(PlatformFixture platform)
 
     private static string Sleeve(string id, string parent, string goal) =>
         "{\"id\":\"" + id + "\",\"kind\":\"Sleeve\",\"name\":\"S\",\"parentId\":\"" + parent + "\",\"goal\":" + goal + "}";
+
+    [Fact]
+    public async Task Fills_are_valued_statelessly_in_the_base_currency_and_a_missing_fx_rate_is_named()
+    {
+        var url = PlatformFixture.UrlOf(EngineCatalog.Portfolio, "/api/portfolio/valuation");
+        // The FIFO case worked by hand in AccountingTests: realised 650, 50 left at 12, unrealised 100 at 14.
+        var value = await SendAsync(platform.Http, HttpMethod.Post, url, new
+        {
+            fills = new[]
+            {
+                new { symbol = "XYZ", side = "buy", quantity = 100.0, price = 10.0 },
+                new { symbol = "XYZ", side = "buy", quantity = 100.0, price = 12.0 },
+                new { symbol = "XYZ", side = "sell", quantity = 150.0, price = 15.0 },
+            },
+            prices = new Dictionary<string, double> { ["XYZ"] = 14 },
+            initialCash = 5_000,
+        }, HttpStatusCode.OK);
+        Assert.Equal((650.0, 100.0), (value.GetProperty("realizedPnl").GetDouble(), value.GetProperty("unrealizedPnl").GetDouble()));
+        Assert.Equal(5_000 + 650 + 100, value.GetProperty("netAssetValue").GetDouble(), 9);
+
+        await Problems.AssertRefusedAsync(platform.Http, url,
+            """{"fills":[{"symbol":"SAP","side":"buy","quantity":1,"price":150,"currency":"EUR"}],"baseCurrency":"USD"}""",
+            "fills[0].currency");
+        await Problems.AssertRefusedAsync(platform.Http, url, """{"fills":[{"symbol":"SAP","side":"hold","quantity":1,"price":150}]}""",
+            "fills[0].side");
+    }
 }

@@ -22,6 +22,7 @@ public static class PortfolioExtensions
     {
         app.MapOptimizationApi();
         app.MapBookApi();
+        app.MapValuationApi();
         return app;
     }
 }
