@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Nautilus.Platform;
@@ -17,17 +16,10 @@ public sealed class PortfolioOptimizationTests(PlatformFixture platform)
 
     private static Uri Url => PlatformFixture.UrlOf(EngineCatalog.Portfolio, "/api/portfolio/optimize");
 
-    private static readonly Lazy<(string[] Assets, double?[][] Prices)> StockPrices = new(() =>
-    {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "stock_prices.csv"));
-        return (lines[0].Split(',')[1..], [.. lines[1..].Where(l => l.Length > 0).Select(l => l.Split(',')[1..]
-            .Select(c => c.Length == 0 ? (double?)null : double.Parse(c, CultureInfo.InvariantCulture)).ToArray())]);
-    });
-
     [Fact]
     public async Task Maximum_sharpe_from_prices_matches_pypfopt_and_returns_the_frontier()
     {
-        var (assets, prices) = StockPrices.Value;
+        var (assets, prices) = (PyPortfolioOptData.Assets, PyPortfolioOptData.Prices);
         var result = await SendAsync(platform.Http, HttpMethod.Post, Url,
             new { assets, prices, objective = "max-sharpe", riskFree = 0.02, frontierPoints = 8 }, HttpStatusCode.OK);
         AssertClose(0.3047768672819914, result.GetProperty("expectedReturn").GetDouble());
@@ -46,10 +38,9 @@ public sealed class PortfolioOptimizationTests(PlatformFixture platform)
     [Fact]
     public async Task Hrp_from_prices_matches_pypfopt_weights()
     {
-        var (assets, prices) = StockPrices.Value;
+        var (assets, prices) = (PyPortfolioOptData.Assets, PyPortfolioOptData.Prices);
         var result = await SendAsync(platform.Http, HttpMethod.Post, Url, new { assets, prices, objective = "hrp" }, HttpStatusCode.OK);
-        var expected = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "pypfopt_weights_hrp.csv"))[1..]
-            .Select(l => l.Split(',')).ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+        var expected = PyPortfolioOptData.HrpWeights();
         foreach (var weight in result.GetProperty("weights").EnumerateObject())
         {
             Assert.True(Math.Abs(weight.Value.GetDouble() - expected[weight.Name]) <= 1e-2 * expected[weight.Name], weight.ToString());

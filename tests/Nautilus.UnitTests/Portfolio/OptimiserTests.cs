@@ -1,8 +1,8 @@
-using System.Globalization;
 using Nautilus.Portfolio.Domain;
 using Nautilus.Portfolio.Domain.Allocation;
 using Nautilus.Portfolio.Domain.Estimation;
 using Nautilus.Portfolio.Domain.Optimisation;
+using Nautilus.Testing;
 
 namespace Nautilus.UnitTests.Portfolio;
 
@@ -49,8 +49,7 @@ public class OptimiserTests
         var returns = StockPrices.Returns;
         var allocation = HierarchicalRiskParity.Allocate(RiskModels.SampleCovariance(returns, frequency: 1),
             RiskModels.SampleCorrelation(returns));
-        var expected = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "pypfopt_weights_hrp.csv"))[1..]
-            .Select(l => l.Split(',')).ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+        var expected = PyPortfolioOptData.HrpWeights();
         for (var i = 0; i < StockPrices.Assets.Length; i++)
         {
             var want = expected[StockPrices.Assets[i]];

@@ -1,23 +1,14 @@
-using System.Globalization;
 using Nautilus.Portfolio.Domain.Estimation;
+using Nautilus.Testing;
 
 namespace Nautilus.UnitTests.Portfolio;
 
 /// <summary>PyPortfolioOpt's test prices (TestData/stock_prices.csv, MIT): 20 US stocks' daily adjusted closes, 1989–2018.</summary>
 public static class StockPrices
 {
-    private static readonly Lazy<(string[] Assets, double[][] Prices)> Loaded = new(() =>
-    {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "stock_prices.csv"));
-        var assets = lines[0].Split(',')[1..];
-        var prices = lines[1..].Where(l => l.Length > 0).Select(l => l.Split(',')[1..]
-            .Select(c => c.Length == 0 ? double.NaN : double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        return (assets, prices);
-    });
+    public static string[] Assets => PyPortfolioOptData.Assets;
 
-    public static string[] Assets => Loaded.Value.Assets;
-
-    public static double[][] Prices => Loaded.Value.Prices;
+    public static double[][] Prices { get; } = [.. PyPortfolioOptData.Prices.Select(row => row.Select(p => p ?? double.NaN).ToArray())];
 
     public static ReturnSeries Returns => ReturnSeries.FromPrices(Prices);
 

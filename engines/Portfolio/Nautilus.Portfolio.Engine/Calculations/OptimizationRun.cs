@@ -117,13 +117,11 @@ public static class OptimizationRun
                 break;
         }
 
-        var variance = Quadratic(covariance, weights);
-        double? expected = mu is null ? null : weights.Select((w, i) => w * mu[i]).Sum();
-        var volatility = Math.Sqrt(Math.Max(variance, 0));
-        var contributions = variance > 0 ? RiskParity.RiskContributions(covariance, weights) : new double[n];
-        return new OptimizeResponse(Named(assets, weights), expected, volatility,
-            expected is { } r ? (r - request.RiskFree) / volatility : null,
-            objective, method, exact, Named(assets, contributions), mu is null ? null : Named(assets, mu), frontier);
+        var performance = PortfolioPerformance.Of(weights, mu ?? new double[n], covariance, request.RiskFree);
+        var contributions = performance.Volatility > 0 ? RiskParity.RiskContributions(covariance, weights) : new double[n];
+        return new OptimizeResponse(Named(assets, weights), mu is null ? null : performance.ExpectedReturn, performance.Volatility,
+            mu is null ? null : performance.Sharpe, objective, method, exact, Named(assets, contributions),
+                mu is null ? null : Named(assets, mu), frontier);
     }
 
     private static string[] Assets(IReadOnlyList<string>? assets)
@@ -433,20 +431,6 @@ public static class OptimizationRun
 
     private static double Finite(string field, double value) =>
         double.IsFinite(value) ? value : throw new PortfolioInputException(field, $"{value} is not a finite number");
-
-    private static double Quadratic(double[,] covariance, double[] w)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < w.Length; i++)
-        {
-            for (var j = 0; j < w.Length; j++)
-            {
-                sum += w[i] * covariance[i, j] * w[j];
-            }
-        }
-
-        return sum;
-    }
 
     private static IReadOnlyDictionary<string, double> Named(string[] assets, double[] values) =>
         assets.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => values[p.i], StringComparer.Ordinal);
