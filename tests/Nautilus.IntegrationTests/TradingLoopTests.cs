@@ -85,8 +85,9 @@ public sealed class TradingLoopTests(PlatformFixture platform)
             return response.StatusCode == HttpStatusCode.Accepted;
         }, TimeSpan.FromSeconds(20), "the probe order accepted and cancelled");
         await using var bus = await PlatformBus.ConnectAsync(platform);
-        // Paced so each bar's orders are through the check and resting at the venue before the next bar opens, as in a market: a bar
-        // every 170 ms. The loop takes a few ms; the first order of a run has been seen to take 85 ms on a busy machine.
+        // Paced so the strategy hears of each fill before its next decision, as in a backtest: a bar every 170 ms. The fills
+        // themselves do not depend on the pace: an order carries the market time it was decided at, and the paper venue
+        // matches it from there whether its own feed is behind the strategy's or ahead of the order (LiveExecutionTests).
         await SendAsync(HttpMethod.Post, MarketData("/api/feeds/bar-replay/start"),
             new { symbol, interval = 86_400, from, to, barsPerSecond = 6 }, HttpStatusCode.OK);
         IReadOnlyList<TradeExecution> fills = [];

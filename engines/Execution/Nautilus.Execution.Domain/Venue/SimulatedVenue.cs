@@ -150,28 +150,56 @@ public sealed class SimulatedVenue(VenueOptions options, IFillSink sink)
             return;
         }
 
-        var ts = bar.TsEvent;
-        var (open, high, low) = (bar.Open.ToDecimal(), bar.High.ToDecimal(), bar.Low.ToDecimal());
         foreach (var order in book.Snapshot())
         {
-            // Latency is for ticks: on bars an order sent at a bar's close is in time for the next bar's open.
-            if (!order.IsOpen || order.ActiveFrom > ts + options.Latency || Expired(order, ts))
-            {
-                continue;
-            }
-
-            var (price, maker) = BarFillPrice(order, open, high, low);
-            if (price is not { } p)
-            {
-                EndUnmatchedImmediate(order, ts);
-                continue;
-            }
-
-            var available = options.MaxVolumeShare is { } share
-                ? book.Instrument.LotsOf((decimal)(share * bar.Volume.AsDouble()))
-                : order.Leaves;
-            Match(order, book, Min(available, order.Leaves), p, maker, ts);
+            MatchBar(order, book, bar);
         }
+    }
+
+    /// <summary>
+    /// Bars the venue had already moved past when <paramref name="order"/> reached it, though it was sent before they opened
+    /// (a replay running ahead of the loop that trades on it): each matches that order alone, in time order, as a backtest
+    /// would have matched it. Volume taken by other orders on those bars is not known here and not deducted.
+    /// </summary>
+    public void CatchUp(Order order, IEnumerable<Bar> bars)
+    {
+        if (!_books.TryGetValue(order.InstrumentId, out var book) || !book.Orders.Contains(order))
+        {
+            return;
+        }
+
+        foreach (var bar in bars)
+        {
+            if (!order.IsOpen)
+            {
+                return;
+            }
+
+            MatchBar(order, book, bar);
+        }
+    }
+
+    private void MatchBar(Order order, Book book, Bar bar)
+    {
+        var ts = bar.TsEvent;
+        // Latency is for ticks: on bars an order sent at a bar's close is in time for the next bar's open.
+        if (!order.IsOpen || order.ActiveFrom > ts + options.Latency || Expired(order, ts))
+        {
+            return;
+        }
+
+        var (open, high, low) = (bar.Open.ToDecimal(), bar.High.ToDecimal(), bar.Low.ToDecimal());
+        var (price, maker) = BarFillPrice(order, open, high, low);
+        if (price is not { } p)
+        {
+            EndUnmatchedImmediate(order, ts);
+            return;
+        }
+
+        var available = options.MaxVolumeShare is { } share
+            ? book.Instrument.LotsOf((decimal)(share * bar.Volume.AsDouble()))
+            : order.Leaves;
+        Match(order, book, Min(available, order.Leaves), p, maker, ts);
     }
 
     public void OnQuote(QuoteTick quote)

@@ -30,6 +30,11 @@ public sealed class LiveExecution : IExecutionListener
     private readonly Dictionary<InstrumentId, decimal> _lastPrice = [];
     private readonly HashSet<InstrumentId> _ticking = [];
 
+    /// <summary>The latest bars of instruments with bars only (replayed history), for orders decided before them.</summary>
+    private readonly Dictionary<InstrumentId, Queue<Bar>> _recentBars = [];
+
+    private const int RecentBarsKept = 256;
+
     public LiveExecution(IOptions<ExecutionOptions> options, Channel<ExecutionEvent> journal, TimeProvider clock)
     {
         var o = options.Value;
@@ -50,6 +55,12 @@ public sealed class LiveExecution : IExecutionListener
     private UnixNanos TimeOf(InstrumentId instrument) => _marketTime.TryGetValue(instrument, out var t) ? t : Now;
 
     private UnixNanos TimeOf(ClientOrderId order) => _core.Orders.TryGetValue(order, out var o) ? TimeOf(o.InstrumentId) : Now;
+
+    /// <summary>Decision times of strategy orders not yet released: this engine's feed may be behind the strategy's.</summary>
+    private readonly Dictionary<ClientOrderId, UnixNanos> _decidedAt = [];
+
+    /// <summary>An order's time on its way in: the instrument's market time, never before the data it was decided on.</summary>
+    private static UnixNanos NotBefore(UnixNanos market, UnixNanos? decidedAt) => decidedAt is { } d && d > market ? d : market;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
 
@@ -78,7 +89,7 @@ public sealed class LiveExecution : IExecutionListener
             var spec = SpecOf(request);
             try
             {
-                _core.Initialize(spec, TimeOf(spec.InstrumentId));
+                _core.Initialize(spec, NotBefore(TimeOf(spec.InstrumentId), request.DecidedAt));
             }
             catch (OrderValidationException ex)
             {
@@ -87,6 +98,11 @@ public sealed class LiveExecution : IExecutionListener
                     $"{ex.Field}: {ex.Problem}");
                 OnOrder(denied);
                 return;
+            }
+
+            if (request.DecidedAt is { } decided)
+            {
+                _decidedAt[request.ClientOrderId] = decided;
             }
 
             if (_early.Remove(request.ClientOrderId, out var result))
@@ -122,15 +138,27 @@ public sealed class LiveExecution : IExecutionListener
 
     private void Decide(PreTradeResult result)
     {
-        if (result.Accepted)
+        var id = result.Order.ClientOrderId;
+        var decided = _decidedAt.Remove(id, out var d) ? d : (UnixNanos?)null;
+        var market = TimeOf(id);
+        if (!result.Accepted)
         {
-            _core.Release(result.Order.ClientOrderId, TimeOf(result.Order.ClientOrderId));
+            _core.Deny(id, $"risk: {result.Reason ?? "refused"} (trading state {result.TradingState})", NotBefore(market, decided));
+            return;
         }
-        else
+
+        var order = _core.Orders[id];
+        if (decided is { } at && at < market && !_ticking.Contains(order.InstrumentId) &&
+            _recentBars.TryGetValue(order.InstrumentId, out var bars))
         {
-            _core.Deny(result.Order.ClientOrderId, $"risk: {result.Reason ?? "refused"} (trading state {result.TradingState})",
-                TimeOf(result.Order.ClientOrderId));
+            // Replayed history ran ahead of the loop: the order is at the venue from its decision, on the market's clock, and
+            // the bars it missed match it as in a backtest. (Ticking instruments are live: what has passed cannot be traded.)
+            _core.Release(id, at);
+            _core.Venue.CatchUp(order, bars.Where(b => b.TsEvent >= at));
+            return;
         }
+
+        _core.Release(id, NotBefore(market, decided));
     }
 
     public void OnMarketData(IMarketData data)
@@ -163,8 +191,23 @@ public sealed class LiveExecution : IExecutionListener
                     // Instruments with bars only (imported, replayed): the backtest's bar rules.
                     _lastPrice[bar.InstrumentId] = bar.Close.ToDecimal();
                     _core.Venue.OnBar(bar);
+                    Remember(bar);
                     break;
             }
+        }
+    }
+
+    private void Remember(Bar bar)
+    {
+        if (!_recentBars.TryGetValue(bar.InstrumentId, out var bars))
+        {
+            _recentBars[bar.InstrumentId] = bars = new Queue<Bar>();
+        }
+
+        bars.Enqueue(bar);
+        if (bars.Count > RecentBarsKept)
+        {
+            bars.Dequeue();
         }
     }
 

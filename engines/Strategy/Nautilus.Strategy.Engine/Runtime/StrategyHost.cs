@@ -55,6 +55,12 @@ public sealed class StrategyHost : IStrategyContext
     private bool _changed;
     private UnixNanos? _lastEvent;
 
+    /// <summary>
+    /// The time of the event being handled (a bar's close, a tick's, a timer's due time): what an order is decided on. The
+    /// clock is the latest time of all streams, which live arrive each at its own pace, so it can run ahead of it.
+    /// </summary>
+    private UnixNanos _handling;
+
     public StrategyHost(DeploymentRow row, StrategyDefinition definition, IReadOnlyList<TradableInstrument> instruments)
     {
         _row = row;
@@ -343,6 +349,7 @@ public sealed class StrategyHost : IStrategyContext
 
     private void MoveClock(UnixNanos ts)
     {
+        _handling = ts;
         if (ts > _clock.Now)
         {
             _clock.Set(ts);
@@ -453,7 +460,7 @@ public sealed class StrategyHost : IStrategyContext
         _ordersSent++;
         _orders.Add(new OrderRequest(id, spec.StrategyId, spec.PortfolioId, spec.InstrumentId, spec.Side, spec.Type, spec.Quantity,
             spec.LimitPrice, spec.TimeInForce, _clock.Now, spec.TriggerPrice, spec.ExpireTime, spec.ListId, (byte)spec.Contingency,
-                spec.Parent));
+                spec.Parent, _handling));
         return id;
     }
 
