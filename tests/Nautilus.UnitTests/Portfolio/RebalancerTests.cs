@@ -3,7 +3,9 @@ using Nautilus.Portfolio.Domain.Rebalancing;
 
 namespace Nautilus.UnitTests.Portfolio;
 
-/// <summary>Proposals worked by hand: NAV 100,000 (cash 10,000; 100 A at 500; 400 B at 100 in lots of 100; no C at 200 in lots of 10).</summary>
+/// <summary>
+/// Proposals worked by hand: NAV 100,000 (cash 10,000; 100 A at 500; 400 B at 100 in lots of 100; no C at 200 in lots of 10).
+/// </summary>
 public class RebalancerTests
 {
     private static readonly RebalanceHolding[] Holdings =
