@@ -141,7 +141,8 @@ public static class Rebalancer
         {
             if (!seen.Contains(symbol))
             {
-                throw new PortfolioInputException($"targetWeights.{symbol}", $"no price for {symbol}: add it to the holdings with quantity 0");
+                throw new PortfolioInputException($"targetWeights.{symbol}",
+                    $"no price for {symbol}: add it to the holdings with quantity 0");
             }
 
             if (!double.IsFinite(weight) || weight < -1 || weight > 1)
