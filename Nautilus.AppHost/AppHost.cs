@@ -22,7 +22,8 @@ var execution = builder.AddEngine<Projects.Nautilus_Execution_Engine>(EngineCata
 var strategy = builder.AddEngine<Projects.Nautilus_Strategy_Engine>(EngineCatalog.Strategy, settings, infrastructure)
     .WithReference(marketData) // instruments' terms, stored bars to warm strategies up
     .WithReference(execution); // cancels and modifies of its orders, its working orders after a restart
-var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCatalog.Portfolio, settings, infrastructure);
+var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCatalog.Portfolio, settings, infrastructure)
+    .WithReference(marketData); // instruments' lot sizes and currencies for rebalancing
 var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure);
 var analytics = builder.AddEngine<Projects.Nautilus_Analytics_Engine>(EngineCatalog.Analytics, settings, infrastructure);
 var backtesting = builder.AddEngine<Projects.Nautilus_Backtesting_Engine>(EngineCatalog.Backtesting, settings, infrastructure)

@@ -54,4 +54,17 @@ public static class EngineRequests
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
         return symbol;
     }
+
+    /// <summary>
+    /// Waits until <paramref name="engine"/> has handled every <paramref name="type"/> message published so far: its consumer
+    /// group on that stream has nothing unread and nothing unacknowledged (from the engine's <c>/api/bus/stats</c>).
+    /// </summary>
+    public static Task CaughtUpAsync(HttpClient http, EngineDescriptor engine, MessageType type, TimeSpan within) =>
+        Eventually.TrueAsync(async () =>
+        {
+            var stats = await SendAsync(http, HttpMethod.Get, PlatformFixture.UrlOf(engine, "/api/bus/stats"), null, HttpStatusCode.OK);
+            return stats.GetProperty("consumerGroups").EnumerateArray().Any(g => g.GetProperty("type").GetString() ==
+                MessageRouting.WireName(type) && g.GetProperty("lag").ValueKind == JsonValueKind.Number &&
+                g.GetProperty("lag").GetInt64() == 0 && g.GetProperty("pending").GetInt64() == 0);
+        }, within, $"{engine.Name} to have handled every {MessageRouting.WireName(type)}");
 }

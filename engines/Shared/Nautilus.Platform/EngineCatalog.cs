@@ -51,7 +51,7 @@ public static class EngineCatalog
 
     public static readonly EngineDescriptor Portfolio = new(
         "portfolio-engine", "Portfolio", 8900, "portfolios, accounts, valuation, P&L, optimisation, rebalancing",
-        Pub(PortfolioUpdate), [PriceUpdate, TradeExecution, PositionChange, OrderUpdate]);
+        Pub(PortfolioUpdate, OrderRequest), [PriceUpdate, TradeExecution, PositionChange]);
 
     public static readonly EngineDescriptor Collateral = new(
         "collateral-engine", "Collateral", 9000, "margin, cross-margining, margin-call forecasting, SA-CCR / SIMM",

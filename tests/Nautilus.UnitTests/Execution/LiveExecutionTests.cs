@@ -86,6 +86,21 @@ public class LiveExecutionTests
     }
 
     [Fact]
+    public void An_operator_order_the_replay_ran_past_while_it_was_checked_fills_at_the_open_after_it_was_placed()
+    {
+        var (oms, events) = Oms();
+        oms.OnMarketData(Bar(0, 100));
+        var request = Buy("op-2", UnixNanos.Now(TimeProvider.System), null);
+        oms.OnOrderRequest(request);
+        // The pre-trade check answers after two more bars.
+        oms.OnMarketData(Bar(1, 110));
+        oms.OnMarketData(Bar(2, 120));
+        oms.OnPreTradeResult(new PreTradeResult(request, true, TradingState.Active, null, request.TsEvent));
+
+        Assert.Equal([110m], FillPrices(events));
+    }
+
+    [Fact]
     public void An_operator_order_on_a_replayed_instrument_keeps_the_instruments_market_clock_and_fills_at_the_next_bar()
     {
         var (oms, events) = Oms();

@@ -60,7 +60,7 @@ public sealed class ExecutionJournal(
             case FillMade { Fill: var f, Position: var p }:
                 metrics.Filled(f.Quantity.AsDouble() * (double)f.Price);
                 await publisher.PublishAsync(new TradeExecution(f.OrderId, f.InstrumentId, f.Side, f.Quantity, PriceOf(f.Price),
-                    new Money(f.Fee, f.Currency), f.TradeId, f.TsEvent), cancellationToken: ct);
+                    new Money(f.Fee, f.Currency), f.TradeId, f.TsEvent, f.AccountId), cancellationToken: ct);
                 await publisher.PublishAsync(PositionChangeOf(f, p), cancellationToken: ct);
                 break;
         }

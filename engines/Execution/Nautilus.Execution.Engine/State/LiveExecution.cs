@@ -56,7 +56,10 @@ public sealed class LiveExecution : IExecutionListener
 
     private UnixNanos TimeOf(ClientOrderId order) => _core.Orders.TryGetValue(order, out var o) ? TimeOf(o.InstrumentId) : Now;
 
-    /// <summary>Decision times of strategy orders not yet released: this engine's feed may be behind the strategy's.</summary>
+    /// <summary>
+    /// Market times orders not yet released were decided at (a strategy's) or placed at (an operator's): this engine's feed may
+    /// be behind the strategy's, and a replay may run past an order while it is being checked.
+    /// </summary>
     private readonly Dictionary<ClientOrderId, UnixNanos> _decidedAt = [];
 
     /// <summary>An order's time on its way in: the instrument's market time, never before the data it was decided on.</summary>
@@ -100,7 +103,8 @@ public sealed class LiveExecution : IExecutionListener
                 return;
             }
 
-            if (request.DecidedAt is { } decided)
+            // An operator's order is placed at the instrument's market time as it stands (on a replay, not the wall clock).
+            if ((request.DecidedAt ?? (_marketTime.TryGetValue(spec.InstrumentId, out var t) ? t : null)) is { } decided)
             {
                 _decidedAt[request.ClientOrderId] = decided;
             }

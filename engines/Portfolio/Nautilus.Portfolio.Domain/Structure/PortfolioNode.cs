@@ -20,10 +20,10 @@ public sealed record SleeveGoal(IReadOnlyDictionary<string, double> TargetWeight
 /// <summary>
 /// One node of the book: a client, the households and trusts under it, their accounts (each in a currency), the portfolios in an
 /// account (each valued in a base currency) and the goal-based sleeves of a portfolio. A node without a currency takes its
-/// parent's.
+/// parent's. A portfolio is funded with <see cref="OpeningCash"/> in its base currency; its trades move cash from there.
 /// </summary>
 public sealed record PortfolioNode(string Id, NodeKind Kind, string Name, string? ParentId, Currency? Currency = null,
-    SleeveGoal? Goal = null)
+    SleeveGoal? Goal = null, double OpeningCash = 0)
 {
     /// <summary>The kinds a node of <paramref name="kind"/> may sit under (none: a top-level client).</summary>
     public static IReadOnlyList<NodeKind> ParentsOf(NodeKind kind) => kind switch
@@ -87,6 +87,16 @@ public sealed record PortfolioNode(string Id, NodeKind Kind, string Name, string
         else if (Goal is not null)
         {
             throw new PortfolioInputException("goal", "only sleeves have goals");
+        }
+
+        if (!double.IsFinite(OpeningCash) || OpeningCash < 0)
+        {
+            throw new PortfolioInputException("openingCash", "zero or more, in the portfolio's base currency");
+        }
+
+        if (OpeningCash != 0 && Kind != NodeKind.Portfolio)
+        {
+            throw new PortfolioInputException("openingCash", "only portfolios hold cash");
         }
     }
 }

@@ -5,6 +5,7 @@ using Nautilus.Portfolio.Contracts;
 using Nautilus.Portfolio.Domain;
 using Nautilus.Portfolio.Domain.Structure;
 using Nautilus.Portfolio.Engine.Persistence;
+using Nautilus.Portfolio.Engine.State;
 
 namespace Nautilus.Portfolio.Engine.Apis;
 
@@ -37,7 +38,7 @@ public static class BookApi
     }
 
     public static async Task<Results<Created<NodeView>, ValidationProblem, ProblemHttpResult>> CreateAsync(NodeRequest request,
-        PortfolioRepository repository, TimeProvider clock, CancellationToken ct)
+        PortfolioRepository repository, LivePortfolios live, TimeProvider clock, CancellationToken ct)
     {
         var rows = await repository.NodesAsync(ct);
         PortfolioNode node;
@@ -59,12 +60,12 @@ public static class BookApi
             return ApiProblems.Field(ex.Field, ex.Problem);
         }
 
-        var view = Views(await repository.NodesAsync(ct)).First(v => v.Id == node.Id);
+        var view = Views(await Refreshed(repository, live, ct)).First(v => v.Id == node.Id);
         return TypedResults.Created($"/api/portfolio/nodes/{Uri.EscapeDataString(node.Id)}", view);
     }
 
     public static async Task<Results<Ok<NodeView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string id, NodeRequest request,
-        PortfolioRepository repository, TimeProvider clock, CancellationToken ct)
+        PortfolioRepository repository, LivePortfolios live, TimeProvider clock, CancellationToken ct)
     {
         var rows = await repository.NodesAsync(ct);
         if (rows.FirstOrDefault(r => r.Node.Id == id)?.Node is not { } existing)
@@ -93,17 +94,30 @@ public static class BookApi
             return ApiProblems.Field(ex.Field, ex.Problem);
         }
 
-        return TypedResults.Ok(Views(await repository.NodesAsync(ct)).First(v => v.Id == id));
+        return TypedResults.Ok(Views(await Refreshed(repository, live, ct)).First(v => v.Id == id));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, PortfolioRepository repository,
-        CancellationToken ct) =>
-        await repository.DeleteAsync(id, ct) switch
+        LivePortfolios live, CancellationToken ct)
+    {
+        var deleted = await repository.DeleteAsync(id, ct);
+        await Refreshed(repository, live, ct);
+        return deleted switch
         {
             true => TypedResults.NoContent(),
             false => ApiProblems.NotFound("id", id, "node"),
-            null => ApiProblems.Conflict("id", id, "the node has children: remove them first"),
+            null => ApiProblems.InvalidState("id", id, $"Node '{id}' has children: remove them first."),
         };
+    }
+
+    /// <summary>The book after a change, handed to the live valuation (base currencies, funding).</summary>
+    private static async Task<IReadOnlyList<NodeRow>> Refreshed(PortfolioRepository repository, LivePortfolios live,
+        CancellationToken ct)
+    {
+        var rows = await repository.NodesAsync(ct);
+        live.SetBook([.. rows.Select(r => r.Node)]);
+        return rows;
+    }
 
     private static PortfolioNode NodeOf(NodeRequest request, string? id)
     {
@@ -128,27 +142,19 @@ public static class BookApi
         SleeveGoal? goal = request.Goal is { } g
             ? new SleeveGoal(g.TargetWeights ?? new Dictionary<string, double>(), g.HorizonYears, g.TargetReturn, g.Description)
             : null;
-        return new PortfolioNode(id ?? "", kind, request.Name ?? "", request.ParentId, currency, goal);
+        return new PortfolioNode(id ?? "", kind, request.Name ?? "", request.ParentId, currency, goal, request.OpeningCash ?? 0);
     }
 
     /// <summary>Views with the currency each node reports in: its own, else its nearest ancestor's, else USD.</summary>
     private static IReadOnlyList<NodeView> Views(IReadOnlyList<NodeRow> rows)
     {
-        var byId = rows.ToDictionary(r => r.Node.Id, StringComparer.Ordinal);
+        var book = new PortfolioBook(rows.Select(r => r.Node));
         return [.. rows.Select(r =>
         {
             var node = r.Node;
-            var currency = node.Currency;
-            for (var up = node.ParentId; currency is null && up is not null && byId.TryGetValue(up,
-                out var parent); up = parent.Node.ParentId)
-            {
-                currency = parent.Node.Currency;
-            }
-
             var goal = node.Goal is { } g ? new SleeveGoalEntry(g.TargetWeights, g.HorizonYears, g.TargetReturn, g.Description) : null;
-            return new NodeView(node.Id, node.Kind.ToString(), node.Name, node.ParentId, (currency ?? Currency.USD).Code,
-                node.Currency is not null,
-                goal, r.CreatedAt, r.UpdatedAt);
+            return new NodeView(node.Id, node.Kind.ToString(), node.Name, node.ParentId, book.CurrencyOf(node.Id).Code,
+                node.Currency is not null, goal, r.CreatedAt, r.UpdatedAt, node.OpeningCash);
         })];
     }
 }

@@ -3,18 +3,13 @@ using Nautilus.Engine.Hosting;
 using Nautilus.Portfolio.Contracts;
 using Nautilus.Portfolio.Domain;
 using Nautilus.Portfolio.Domain.Accounting;
+using Nautilus.Portfolio.Engine.Calculations;
 
 namespace Nautilus.Portfolio.Engine.Apis;
 
 /// <summary>Valuation and P&amp;L of fills, stateless.</summary>
 public static class ValuationApi
 {
-    private static readonly Dictionary<string, CostMethod> Methods = new(StringComparer.Ordinal)
-    {
-        ["fifo"] = CostMethod.Fifo,
-        ["average-cost"] = CostMethod.AverageCost,
-    };
-
     public static IEndpointRouteBuilder MapValuationApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/portfolio").WithTags("Portfolio valuation")
@@ -34,9 +29,9 @@ public static class ValuationApi
             return ApiProblems.Field("fills", "the portfolio's fills are required (an empty list for cash only)");
         }
 
-        if (!Methods.TryGetValue(request.Method, out var method))
+        if (!ValuationViews.Methods.TryGetValue(request.Method, out var method))
         {
-            return ApiProblems.Field("method", $"one of {string.Join(", ", Methods.Keys)}");
+            return ApiProblems.Field("method", $"one of {string.Join(", ", ValuationViews.Methods.Keys)}");
         }
 
         var fills = new List<AccountFill>(entries.Count);
@@ -71,10 +66,7 @@ public static class ValuationApi
         {
             var value = PortfolioValuation.Value(request.BaseCurrency, fills, request.Prices ?? new Dictionary<string, double>(),
                 request.FxRates ?? new Dictionary<string, double>(), method, request.InitialCash);
-            return TypedResults.Ok(new ValuationResponse(value.BaseCurrency, request.Method,
-                [.. value.Holdings.Select(h => new HoldingView(h.Symbol, h.Currency, h.Quantity, h.AverageCost, h.Price, h.MarketValue,
-                    h.RealizedPnl, h.UnrealizedPnl, h.Fees))],
-                value.Cash, value.MarketValue, value.RealizedPnl, value.UnrealizedPnl, value.Fees, value.NetAssetValue));
+            return TypedResults.Ok(ValuationViews.Of(value, request.Method));
         }
         catch (PortfolioInputException ex)
         {

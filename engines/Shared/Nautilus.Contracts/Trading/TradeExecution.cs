@@ -4,7 +4,7 @@ using Nautilus.Platform;
 
 namespace Nautilus.Contracts;
 
-/// <summary>TRADE_EXECUTION: a fill.</summary>
+/// <summary>TRADE_EXECUTION: a fill, with the account (the portfolio it traded for) it was booked to.</summary>
 [MemoryPackable]
 public sealed partial record TradeExecution(
     ClientOrderId ClientOrderId,
@@ -14,7 +14,8 @@ public sealed partial record TradeExecution(
     Price Price,
     Money Fee,
     TradeId TradeId,
-    UnixNanos TsEvent) : IMessage
+    UnixNanos TsEvent,
+    AccountId? AccountId = null) : IMessage
 {
     public static MessageType Type => MessageType.TradeExecution;
 
