@@ -1,8 +1,15 @@
+using System.Net;
 using Microsoft.Playwright;
+using Nautilus.Contracts;
+using Nautilus.Model;
+using Nautilus.Platform;
 
 namespace Nautilus.IntegrationTests;
 
-/// <summary>The operator optimises a portfolio of stored instruments in the Portfolio view, in Chromium.</summary>
+/// <summary>
+/// The Portfolio view in Chromium: the book, a portfolio's holdings, allocation and NAV, a rebalancing proposal approved; and the
+/// optimiser over stored instruments.
+/// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class PortfolioPageBrowserTests(PlatformFixture platform)
 {
@@ -33,6 +40,7 @@ public sealed class PortfolioPageBrowserTests(PlatformFixture platform)
             ViewportSize = new ViewportSize { Width = 1600, Height = 1400 },
         });
         await page.GotoAsync(PlatformFixture.WebUrl("/portfolio").ToString());
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Optimiser" }).ClickAsync();
         await FillAsync(page, "opt-symbols", string.Join(",", symbols));
         await FillAsync(page, "opt-from", "2024-01-01");
         await FillAsync(page, "opt-to", "2024-12-31");
@@ -54,6 +62,67 @@ public sealed class PortfolioPageBrowserTests(PlatformFixture platform)
         await FillAsync(page, "opt-upper", "0.2");
         await page.GetByTestId("opt-run").ClickAsync();
         await Assertions.Expect(page.GetByTestId("opt-problem")).ToContainTextAsync("bounds");
+    }
+
+    [Fact]
+    public async Task The_book_shows_a_portfolios_holdings_allocation_and_nav_and_a_rebalancing_proposal_is_approved()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var symbol = await EngineRequests.InstrumentAsync(platform.Http, "PB");
+        var url = PlatformFixture.UrlOf(EngineCatalog.Portfolio, "/api/portfolio/nodes");
+        await EngineRequests.SendAsync(platform.Http, HttpMethod.Post, url,
+            new { id = $"c-{tag}", kind = "Client", name = $"Client {tag}" }, HttpStatusCode.Created);
+        await EngineRequests.SendAsync(platform.Http, HttpMethod.Post, url,
+            new { id = $"a-{tag}", kind = "Account", name = "Custody", parentId = $"c-{tag}" }, HttpStatusCode.Created);
+        await EngineRequests.SendAsync(platform.Http, HttpMethod.Post, url,
+            new { id = $"p-{tag}", kind = "Portfolio", name = $"Core {tag}", parentId = $"a-{tag}", openingCash = 10_000 },
+            HttpStatusCode.Created);
+        // 100 bought at 40 (as the Execution engine reports a fill), now priced at 50: NAV 10,000 − 4,000 + 5,000 = 11,000.
+        await using (var bus = await PlatformBus.ConnectAsync(platform))
+        {
+            var now = UnixNanos.Now(TimeProvider.System);
+            var instrument = new InstrumentId(symbol, "XNAS");
+            await bus.PublishAsync(new TradeExecution(new ClientOrderId($"o-{tag}"), instrument, OrderSide.Buy,
+                Quantity.FromDecimal(100, 0), Price.FromDecimal(40m, 2), new Money(0m, Currency.USD), new TradeId($"t-{tag}"), now,
+                new AccountId($"p-{tag}")));
+            await bus.PublishAsync(new PriceUpdate(instrument, Price.FromDecimal(49.99m, 2), Price.FromDecimal(50.01m, 2),
+                Price.FromDecimal(50m, 2), now + TimeSpan.FromSeconds(2)));
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1600 },
+        });
+        await page.GotoAsync(PlatformFixture.WebUrl("/portfolio").ToString());
+        await page.GetByTestId($"node-p-{tag}").GetByText($"Core {tag}").ClickAsync(new() { Timeout = 30_000 });
+
+        await Assertions.Expect(page.GetByTestId("pf-nav")).ToHaveTextAsync("11,000.00", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("pf-unrealized")).ToHaveTextAsync("1,000.00");
+        await Assertions.Expect(page.GetByTestId("pf-holding-quantity")).ToHaveTextAsync("100");
+        await Assertions.Expect(page.GetByTestId("pf-allocation")).ToHaveAttributeAsync("data-slices", "2");
+        await Assertions.Expect(page.GetByTestId("pf-nav-chart")).Not.ToHaveAttributeAsync("data-points", "0");
+
+        // Half in the instrument: 5,500 / 50 = 110 shares, 10 more.
+        await FillAsync(page, "rb-targets", $"{symbol}=0.5");
+        await page.GetByTestId("rb-propose").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rb-side")).ToHaveTextAsync("Buy");
+        await Assertions.Expect(page.GetByTestId("rb-quantity")).ToHaveTextAsync("10");
+        await page.GetByTestId("rb-approve").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rb-status")).ToHaveTextAsync("Sent");
+        await Assertions.Expect(page.GetByTestId("rb-orders")).ToContainTextAsync("rb-");
+
+        // A weight the engine refuses is shown as it names it.
+        await FillAsync(page, "rb-targets", $"{symbol}=1.5");
+        await page.GetByTestId("rb-propose").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rb-problem")).ToContainTextAsync($"targetWeights.{symbol}");
+
+        // A client added from the form joins the tree.
+        await FillAsync(page, "node-id", $"c2-{tag}");
+        await FillAsync(page, "node-name", $"Added {tag}");
+        await page.GetByTestId("node-add").ClickAsync();
+        await Assertions.Expect(page.GetByTestId($"node-c2-{tag}")).ToContainTextAsync($"Added {tag}");
     }
 
     private static async Task FillAsync(IPage page, string testId, string value)

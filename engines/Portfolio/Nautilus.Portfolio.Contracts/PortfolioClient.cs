@@ -19,9 +19,52 @@ public sealed class PortfolioClient(HttpClient http)
     public async Task<OptimizeResponse> OptimizeAsync(OptimizeRequest request, CancellationToken ct = default)
     {
         using var response = await http.PostAsJsonAsync("/api/portfolio/optimize", request, Json, ct);
-        return await ApiProblem.ReadAnswerAsync<OptimizeResponse>(response, Json,
-            (status, problem) => new PortfolioRequestException(status, problem), ct);
+        return await AnswerAsync<OptimizeResponse>(response, ct);
     }
+
+    public Task<IReadOnlyList<NodeView>> NodesAsync(CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<NodeView>>("/api/portfolio/nodes", ct);
+
+    public async Task<NodeView> CreateNodeAsync(NodeRequest request, CancellationToken ct = default)
+    {
+        using var response = await http.PostAsJsonAsync("/api/portfolio/nodes", request, Json, ct);
+        return await AnswerAsync<NodeView>(response, ct);
+    }
+
+    public Task<IReadOnlyList<PortfolioSummary>> PortfoliosAsync(CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<PortfolioSummary>>("/api/portfolio/portfolios", ct);
+
+    /// <summary>The live valuation; a portfolio that cannot be valued yet is refused with the reason.</summary>
+    public Task<LiveValuationView> ValuationAsync(string portfolio, string method = "fifo", CancellationToken ct = default) =>
+        GetAsync<LiveValuationView>($"/api/portfolio/portfolios/{Uri.EscapeDataString(portfolio)}/valuation?method={method}", ct);
+
+    public Task<IReadOnlyList<NavPoint>> NavAsync(string portfolio, int limit = 5_000, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<NavPoint>>($"/api/portfolio/portfolios/{Uri.EscapeDataString(portfolio)}/nav?limit={limit}", ct);
+
+    public Task<IReadOnlyList<ProposalView>> ProposalsAsync(string portfolio, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<ProposalView>>($"/api/portfolio/portfolios/{Uri.EscapeDataString(portfolio)}/proposals", ct);
+
+    public async Task<ProposalView> ProposeAsync(string portfolio, ProposalRequest request, CancellationToken ct = default)
+    {
+        using var response = await http.PostAsJsonAsync($"/api/portfolio/portfolios/{Uri.EscapeDataString(portfolio)}/proposals",
+            request, Json, ct);
+        return await AnswerAsync<ProposalView>(response, ct);
+    }
+
+    public async Task<ProposalView> ApproveAsync(string proposalId, CancellationToken ct = default)
+    {
+        using var response = await http.PostAsync($"/api/portfolio/proposals/{Uri.EscapeDataString(proposalId)}/approve", null, ct);
+        return await AnswerAsync<ProposalView>(response, ct);
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        return await AnswerAsync<T>(response, ct);
+    }
+
+    private static Task<T> AnswerAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
+        ApiProblem.ReadAnswerAsync<T>(response, Json, (status, problem) => new PortfolioRequestException(status, problem), ct);
 }
 
 /// <summary>The Portfolio engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>
