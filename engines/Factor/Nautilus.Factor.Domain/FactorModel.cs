@@ -44,7 +44,8 @@ public static class FactorModel
             var assets = new List<int>();
             for (var i = 0; i < n; i++)
             {
-                if (HasHistory(history.Closes[i], history.Volumes[i], s) && double.IsFinite(history.Closes[i][t]) && history.Closes[i][t] > 0)
+                if (HasHistory(history.Closes[i], history.Volumes[i], s) && double.IsFinite(history.Closes[i][t]) &&
+                    history.Closes[i][t] > 0)
                 {
                     assets.Add(i);
                 }
