@@ -14,7 +14,8 @@ var features = builder.AddEngine<Projects.Nautilus_Features_Engine>(EngineCatalo
     .WithReference(marketData); // asks MarketData for stored bars over HTTP (warm-up, features over history)
 var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, settings, infrastructure);
 var ml = builder.AddEngine<Projects.Nautilus_ML_Engine>(EngineCatalog.Ml, settings, infrastructure);
-var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure);
+var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure)
+    .WithReference(marketData); // stored daily bars, sectors and shares outstanding for factor model runs
 var risk = builder.AddEngine<Projects.Nautilus_Risk_Engine>(EngineCatalog.Risk, settings, infrastructure)
     .WithReference(marketData); // daily closes for portfolio VaR and historical stress
 var execution = builder.AddEngine<Projects.Nautilus_Execution_Engine>(EngineCatalog.Execution, settings, infrastructure)

@@ -35,3 +35,32 @@ public sealed record RiskDecompositionResponse(double Volatility, double TotalVa
     IReadOnlyList<FactorRiskShare> Factors, double SpecificShare);
 
 public sealed record FactorRiskShare(string Factor, double Exposure, double Share);
+
+/// <summary>
+/// <c>POST /api/factors/runs</c>: the factor model over the stored daily bars of <see cref="Symbols"/> from <see cref="From"/> to
+/// <see cref="To"/> (a year of history before the first modelled day is needed: start a year earlier); sectors and shares
+/// outstanding come from the instrument master. <see cref="MinAssets"/>: the smallest cross-section regressed.
+/// </summary>
+public sealed record FactorRunRequest(IReadOnlyList<string>? Symbols, DateOnly? From, DateOnly? To, int MinAssets = 10);
+
+/// <summary>A stored run: its universe, the factors it estimated (market, sector:&lt;name&gt;, styles), the days modelled.</summary>
+public sealed record FactorRunView(string Id, DateTimeOffset CreatedAt, IReadOnlyList<string> Symbols, DateOnly From, DateOnly To,
+    IReadOnlyList<string> Factors, IReadOnlyList<string> Styles, string CapitalisationBasis, int Days, DateOnly? FirstDay,
+    DateOnly? LastDay);
+
+/// <summary>Daily factor returns, oldest first: one series per factor, aligned with <see cref="Dates"/>.</summary>
+public sealed record FactorReturnSeries(IReadOnlyList<DateOnly> Dates, IReadOnlyDictionary<string, double[]> Factors);
+
+/// <summary>One asset's standardised style exposures (in the run's style order), its sector and regression weight on a day.</summary>
+public sealed record AssetExposure(string Symbol, string Sector, double Weight, IReadOnlyList<double> Styles);
+
+public sealed record ExposuresView(DateOnly Date, IReadOnlyList<string> Styles, IReadOnlyList<AssetExposure> Assets);
+
+/// <summary>The run's factor covariance (annualised), factors named in order.</summary>
+public sealed record FactorCovarianceView(IReadOnlyList<string> Factors, double[][] Covariance, IReadOnlyList<double> Volatilities);
+
+/// <summary>
+/// <c>POST /api/factors/runs/{id}/risk</c>: a portfolio by weight per symbol, decomposed with the run's latest exposures, its
+/// factor covariance and each asset's specific variance (EWMA of its specific returns, half-life in days).
+/// </summary>
+public sealed record PortfolioRiskRequest(IReadOnlyDictionary<string, double>? Weights, double HalfLife = 90, int NeweyWestLags = 0);

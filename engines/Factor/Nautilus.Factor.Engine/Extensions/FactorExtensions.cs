@@ -1,12 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nautilus.Factor.Engine.Apis;
+using Nautilus.Factor.Engine.Models;
+using Nautilus.Factor.Engine.Persistence;
+using Nautilus.MarketData.Contracts;
+using Nautilus.Storage.Hosting;
 
 namespace Nautilus.Factor.Engine.Extensions;
 
 public static class FactorExtensions
 {
-    /// <summary>The factor calculations and their metrics.</summary>
+    /// <summary>Its schema (model runs), the MarketData client for stored bars and master data, the calculations, metrics.</summary>
     public static WebApplicationBuilder AddFactor(this WebApplicationBuilder builder)
     {
+        builder.Services.AddNautilusStorage(FactorRepository.Migrations);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient<MarketDataClient>(http => http.BaseAddress = new Uri(MarketDataClient.BaseAddress));
+        builder.Services.AddSingleton<FactorRepository>();
+        builder.Services.AddScoped<FactorRunBuilder>();
         builder.Services.AddSingleton<FactorMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(FactorMetrics.MeterName));
         return builder;
@@ -15,6 +25,7 @@ public static class FactorExtensions
     public static WebApplication MapFactor(this WebApplication app)
     {
         app.MapFactorCalculationsApi();
+        app.MapFactorModelApi();
         return app;
     }
 }

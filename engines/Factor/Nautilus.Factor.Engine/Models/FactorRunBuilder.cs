@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Nautilus.Factor.Contracts;
+using Nautilus.Factor.Domain;
+using Nautilus.Factor.Engine.Extensions;
+using Nautilus.Factor.Engine.Persistence;
+using Nautilus.MarketData.Contracts;
+
+namespace Nautilus.Factor.Engine.Models;
+
+/// <summary>
+/// A run of the factor model over stored data: the universe's daily bars and master data from the MarketData engine, aligned by
+/// date, modelled, then stored (factor returns per day; exposures, weights and specific returns per asset and day). The
+/// exposures stored for a day are those its returns were regressed on: measured at the close of the day before.
+/// </summary>
+public sealed class FactorRunBuilder(MarketDataClient marketData, FactorRepository repository, FactorMetrics metrics, TimeProvider clock)
+{
+    public const int DailyInterval = 86_400;
+
+    public async Task<FactorRunView> RunAsync(IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int minAssets,
+        CancellationToken ct)
+    {
+        var sectors = new string[symbols.Count];
+        var shares = new double?[symbols.Count];
+        var series = new List<Dictionary<DateOnly, (double Close, double Volume)>>();
+        for (var i = 0; i < symbols.Count; i++)
+        {
+            var terms = await marketData.GetInstrumentAsync(symbols[i], ct)
+                ?? throw new FactorInputException($"symbols[{i}]", $"'{symbols[i]}' is not in the instrument master");
+            sectors[i] = string.IsNullOrWhiteSpace(terms.Sector) ? "Unclassified" : terms.Sector;
+            shares[i] = terms.SharesOutstanding is > 0 ? terms.SharesOutstanding : null;
+            var bars = await marketData.GetAllBarsAsync(symbols[i], DailyInterval,
+                new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct: ct);
+            series.Add(bars.ToDictionary(b => DateOnly.FromDateTime(b.TsEvent.ToUtcDateTime()),
+                b => (b.Close.AsDouble(), b.Volume.AsDouble())));
+        }
+
+        var dates = series.SelectMany(s => s.Keys).Distinct().Order().ToArray();
+        if (dates.Length <= StyleScores.FirstDay + 1)
+        {
+            throw new FactorInputException("from", $"{dates.Length} days of stored bars; the model needs more than " +
+                $"{StyleScores.FirstDay + 1} (a year of history before its first day)");
+        }
+
+        var closes = series.Select(s => dates.Select(d => s.TryGetValue(d, out var v) ? v.Close : double.NaN).ToArray()).ToArray();
+        var volumes = series.Select(s => dates.Select(d => s.TryGetValue(d, out var v) ? v.Volume : double.NaN).ToArray()).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        var model = FactorModel.Build(new UniverseHistory(dates, symbols, closes, volumes, sectors, shares), minAssets);
+        metrics.ModelBuilt(model.Days.Count, Stopwatch.GetElapsedTime(started));
+
+        var returns = new List<(DateOnly, string, double)>();
+        var exposures = new List<ExposureRow>();
+        foreach (var day in model.Days)
+        {
+            returns.Add((day.Date, "market", day.Returns.Market));
+            returns.AddRange(day.Returns.SectorNames.Select((name, j) => (day.Date, $"sector:{name}", day.Returns.Sectors[j])));
+            returns.AddRange(model.Styles.Select((name, k) => (day.Date, name, day.Returns.Styles[k])));
+            exposures.AddRange(day.Assets.Select((i, j) => new ExposureRow(day.Date, symbols[i], sectors[i], day.Weights[j],
+                day.Exposures[j], day.Returns.Residuals[j])));
+        }
+
+        var factors = FactorRepository.OrderFactors(returns.Select(r => r.Item2).Distinct(), model.Styles);
+        var run = new FactorRunView($"fr-{Guid.NewGuid():N}"[..15], clock.GetUtcNow(), symbols, from, to, factors, model.Styles,
+            model.CapitalisationBasis, model.Days.Count, model.Days.FirstOrDefault()?.Date, model.Days.LastOrDefault()?.Date);
+        await repository.InsertRunAsync(run, returns, exposures, ct);
+        return run;
+    }
+}

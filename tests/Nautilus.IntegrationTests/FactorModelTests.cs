@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Nautilus.Platform;
+using static Nautilus.IntegrationTests.EngineRequests;
+
+namespace Nautilus.IntegrationTests;
+
+/// <summary>
+/// The factor model over stored data through the running engines: a universe's daily bars stored in MarketData, a run of the
+/// Factor engine over them, its factor returns, exposures, covariance and a portfolio's risk; and what it refuses.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class FactorModelTests(PlatformFixture platform)
+{
+    private const int Assets = 12, Days = 320;
+    private static readonly DateOnly Start = new(2023, 1, 1);
+
+    private static Uri Factor(string path) => PlatformFixture.UrlOf(EngineCatalog.Factor, path);
+
+    /// <summary>12 instruments in 3 sectors with shares outstanding and 320 daily bars of seeded random walks and volumes.</summary>
+    private async Task<(string[] Symbols, double[][] Closes)> UniverseAsync()
+    {
+        var random = new Random(23);
+        var tag = Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
+        var symbols = new string[Assets];
+        var closes = new double[Assets][];
+        for (var i = 0; i < Assets; i++)
+        {
+            symbols[i] = $"FM{tag}{i:D2}";
+            await SendAsync(platform.Http, HttpMethod.Post, PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, "/api/instruments"), new
+            {
+                symbol = symbols[i],
+                assetClass = "Equity",
+                venue = "XNYS",
+                currency = "USD",
+                tickSize = 0.0001,
+                lotSize = 1,
+                sector = new[] { "Energy", "Health", "Tech" }[i % 3],
+                sharesOutstanding = 1_000_000L * (i + 1),
+            }, HttpStatusCode.Created);
+            closes[i] = new double[Days];
+            var csv = new StringBuilder("symbol,date,open,high,low,close,volume\n");
+            var close = 20.0 + 5 * i;
+            for (var d = 0; d < Days; d++)
+            {
+                close *= Math.Exp(0.0003 * (i - 5) + 0.015 * (random.NextDouble() - 0.5) * (1 + i % 4));
+                closes[i][d] = Math.Round(close, 4);
+                var c = closes[i][d].ToString(CultureInfo.InvariantCulture);
+                csv.Append(CultureInfo.InvariantCulture,
+                    $"{symbols[i]},{Start.AddDays(d):yyyy-MM-dd},{c},{c},{c},{c},{(int)(50_000 * (1 + random.NextDouble()) * (i + 1))}\n");
+            }
+
+            using var import = await platform.Http.PostAsync(
+                PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, "/api/bars/import?interval=86400"),
+                new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+            Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        }
+
+        return (symbols, closes);
+    }
+
+    [Fact]
+    public async Task A_run_over_stored_bars_stores_factor_returns_exposures_covariance_and_decomposes_a_portfolios_risk()
+    {
+        var (symbols, closes) = await UniverseAsync();
+        var run = await SendAsync(platform.Http, HttpMethod.Post, Factor("/api/factors/runs"),
+            new { symbols, from = Start, to = Start.AddDays(Days - 1) }, HttpStatusCode.Created);
+        var id = run.GetProperty("id").GetString()!;
+        Assert.Equal("market-cap", run.GetProperty("capitalisationBasis").GetString());
+        Assert.Equal(Days - 253, run.GetProperty("days").GetInt32()); // a year of history, then a return to the next day
+        Assert.Equal(["market", "sector:Energy", "sector:Health", "sector:Tech", "momentum", "size", "volatility", "liquidity"],
+            run.GetProperty("factors").EnumerateArray().Select(f => f.GetString()));
+
+        var returns = await SendAsync(platform.Http, HttpMethod.Get, Factor($"/api/factors/runs/{id}/returns"), null, HttpStatusCode.OK);
+        var dates = returns.GetProperty("dates").EnumerateArray().Select(d => DateOnly.Parse(d.GetString()!, CultureInfo.InvariantCulture))
+            .ToArray();
+        Assert.Equal(Days - 253, dates.Length);
+        var factors = returns.GetProperty("factors");
+        for (var d = 0; d < dates.Length; d++)
+        {
+            var sectorSum = new[] { "Energy", "Health", "Tech" }.Sum(s => factors.GetProperty($"sector:{s}")[d].GetDouble());
+            Assert.Equal(0, sectorSum, 12);
+        }
+
+        // The stored day agrees with the stateless regression of that day's returns on the stored exposures and weights.
+        var day = dates[^1];
+        var exposures = await SendAsync(platform.Http, HttpMethod.Get,
+            Factor($"/api/factors/runs/{id}/exposures?date={day:yyyy-MM-dd}"), null, HttpStatusCode.OK);
+        var assets = exposures.GetProperty("assets").EnumerateArray().ToArray();
+        Assert.Equal(Assets, assets.Length);
+        var t = day.DayNumber - Start.DayNumber;
+        var index = assets.Select(a => Array.IndexOf(symbols, a.GetProperty("symbol").GetString())).ToArray();
+        var regressed = await SendAsync(platform.Http, HttpMethod.Post, Factor("/api/factors/regress"), new
+        {
+            returns = index.Select(i => closes[i][t] / closes[i][t - 1] - 1).ToArray(),
+            exposures = assets.Select(a => a.GetProperty("styles").EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray(),
+            sectors = assets.Select(a => a.GetProperty("sector").GetString()).ToArray(),
+            weights = assets.Select(a => a.GetProperty("weight").GetDouble()).ToArray(),
+        }, HttpStatusCode.OK);
+        var lastDay = dates.Length - 1;
+        Assert.Equal(factors.GetProperty("market")[lastDay].GetDouble(), regressed.GetProperty("market").GetDouble(), 12);
+        Assert.Equal(factors.GetProperty("momentum")[lastDay].GetDouble(), regressed.GetProperty("styles")[0].GetDouble(), 12);
+        // Weights are √(close × shares) at the close before the day.
+        var first = index[0];
+        Assert.Equal(Math.Sqrt(closes[first][t - 1] * 1_000_000L * (first + 1)), assets[0].GetProperty("weight").GetDouble(), 6);
+
+        var covariance = await SendAsync(platform.Http, HttpMethod.Get, Factor($"/api/factors/runs/{id}/covariance?halfLife=30"), null,
+            HttpStatusCode.OK);
+        var matrix = covariance.GetProperty("covariance").EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble())
+            .ToArray()).ToArray();
+        Assert.Equal(8, matrix.Length);
+        Assert.All(Enumerable.Range(0, 8), a => Assert.All(Enumerable.Range(0, 8), b => Assert.Equal(matrix[a][b], matrix[b][a], 15)));
+        Assert.All(covariance.GetProperty("volatilities").EnumerateArray(), v => Assert.True(v.GetDouble() > 0));
+
+        var risk = await SendAsync(platform.Http, HttpMethod.Post, Factor($"/api/factors/runs/{id}/risk"),
+            new { weights = symbols[..4].ToDictionary(s => s, _ => 0.25) }, HttpStatusCode.OK);
+        var shares = risk.GetProperty("factors").EnumerateArray().Sum(f => f.GetProperty("share").GetDouble()) +
+            risk.GetProperty("specificShare").GetDouble();
+        Assert.Equal(1, shares, 9);
+        Assert.Equal(1, risk.GetProperty("factors")[0].GetProperty("exposure").GetDouble(), 12); // fully invested: market exposure 1
+        Assert.True(risk.GetProperty("volatility").GetDouble() > 0);
+
+        using var refusal = await platform.Http.PostAsJsonAsync(Factor($"/api/factors/runs/{id}/risk"),
+            new { weights = new Dictionary<string, double> { ["NOT-IN-RUN"] = 1 } });
+        var problem = await Problems.ReadAsync(refusal, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("weights.NOT-IN-RUN", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task Runs_that_cannot_be_built_are_problems_naming_the_field()
+    {
+        var url = Factor("/api/factors/runs");
+        await Problems.AssertRefusedAsync(platform.Http, url, """{"symbols":[],"from":"2023-01-01","to":"2024-01-01"}""", "symbols");
+        await Problems.AssertRefusedAsync(platform.Http, url, """{"symbols":["A","A"],"from":"2023-01-01","to":"2024-01-01"}""",
+            "symbols");
+        await Problems.AssertRefusedAsync(platform.Http, url, """{"symbols":["A"],"from":"2024-01-01","to":"2023-01-01"}""", "from");
+        await Problems.AssertRefusedAsync(platform.Http, url,
+            """{"symbols":["NO-SUCH-SYMBOL"],"from":"2023-01-01","to":"2024-01-01"}""", "symbols[0]");
+        // Stored bars too few for a year of history.
+        var symbol = await InstrumentAsync(platform.Http, "FS", "XNAS",
+            Enumerable.Range(0, 30).Select(d => (new DateOnly(2024, 1, 1).AddDays(d), 10m + d)));
+        await Problems.AssertRefusedAsync(platform.Http, url,
+            JsonSerializer.Serialize(new { symbols = new[] { symbol }, from = "2024-01-01", to = "2024-02-01" }), "from");
+        var missing = await Problems.ReadAsync(await platform.Http.GetAsync(Factor("/api/factors/runs/fr-none/returns")),
+            HttpStatusCode.NotFound);
+        Assert.Equal("id", missing.GetProperty("field").GetString());
+    }
+}
