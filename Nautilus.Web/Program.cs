@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using Nautilus.Web.Analytics;
 using Nautilus.Web.Components;
+using Nautilus.Web.Factor;
 using Nautilus.Web.Health;
 using Nautilus.Web.Market;
 using Nautilus.Web.Portfolio;
@@ -18,6 +19,7 @@ builder.AddRiskView();
 builder.AddAnalyticsView();
 builder.AddTradingViews();
 builder.AddPortfolioViews();
+builder.AddFactorView();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

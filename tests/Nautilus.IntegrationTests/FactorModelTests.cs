@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Playwright;
 using Nautilus.Platform;
 using static Nautilus.IntegrationTests.EngineRequests;
 
@@ -127,6 +128,45 @@ public sealed class FactorModelTests(PlatformFixture platform)
             new { weights = new Dictionary<string, double> { ["NOT-IN-RUN"] = 1 } });
         var problem = await Problems.ReadAsync(refusal, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("weights.NOT-IN-RUN", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task The_factor_view_runs_the_model_charts_cumulative_factor_returns_and_decomposes_a_portfolio()
+    {
+        var (symbols, _) = await UniverseAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1400 },
+        });
+        await page.GotoAsync(PlatformFixture.WebUrl("/factors").ToString());
+        await FillAsync(page, "fm-symbols", string.Join(",", symbols));
+        await FillAsync(page, "fm-from", Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await FillAsync(page, "fm-to", Start.AddDays(Days - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByTestId("fm-run").ClickAsync();
+
+        // The new run is shown (the page opens on the newest run there was): market, three sectors and four styles.
+        await Assertions.Expect(page.GetByTestId("fm-run-summary")).ToHaveAttributeAsync("data-symbols", string.Join(",", symbols),
+            new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("fm-cumulative")).ToHaveAttributeAsync("data-series", "8");
+        await Assertions.Expect(page.GetByTestId("fm-run-summary")).ToContainTextAsync("market-cap");
+
+        await FillAsync(page, "fr-weights", $"{symbols[0]}=0.5, {symbols[1]}=0.5");
+        await page.GetByTestId("fr-decompose").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("fr-factors").Locator("tbody tr")).ToHaveCountAsync(8, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("fr-volatility")).ToContainTextAsync("%");
+
+        await FillAsync(page, "fr-weights", "NOPE=1");
+        await page.GetByTestId("fr-decompose").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("fr-problem")).ToContainTextAsync("weights.NOPE", new() { Timeout = 20_000 });
+    }
+
+    private static async Task FillAsync(IPage page, string testId, string value)
+    {
+        var field = PageFields.Field(page, testId);
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
     }
 
     [Fact]

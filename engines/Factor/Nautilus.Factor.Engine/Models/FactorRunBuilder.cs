@@ -16,24 +16,28 @@ public sealed class FactorRunBuilder(MarketDataClient marketData, FactorReposito
 {
     public const int DailyInterval = 86_400;
 
+    private const int FetchConcurrency = 8;
+
     public async Task<FactorRunView> RunAsync(IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int minAssets,
         CancellationToken ct)
     {
         var sectors = new string[symbols.Count];
         var shares = new double?[symbols.Count];
-        var series = new List<Dictionary<DateOnly, (double Close, double Volume)>>();
-        for (var i = 0; i < symbols.Count; i++)
-        {
-            var terms = await marketData.GetInstrumentAsync(symbols[i], ct)
-                ?? throw new FactorInputException($"symbols[{i}]", $"'{symbols[i]}' is not in the instrument master");
-            sectors[i] = string.IsNullOrWhiteSpace(terms.Sector) ? "Unclassified" : terms.Sector;
-            shares[i] = terms.SharesOutstanding is > 0 ? terms.SharesOutstanding : null;
-            var bars = await marketData.GetAllBarsAsync(symbols[i], DailyInterval,
-                new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-                new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ct: ct);
-            series.Add(bars.ToDictionary(b => DateOnly.FromDateTime(b.TsEvent.ToUtcDateTime()),
-                b => (b.Close.AsDouble(), b.Volume.AsDouble())));
-        }
+        var series = new Dictionary<DateOnly, (double Close, double Volume)>[symbols.Count];
+        var (start, end) = (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        // A few symbols at a time: a universe of thousands is thousands of requests to the MarketData engine.
+        await Parallel.ForEachAsync(Enumerable.Range(0, symbols.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = FetchConcurrency, CancellationToken = ct }, async (i, token) =>
+            {
+                var terms = await marketData.GetInstrumentAsync(symbols[i], token)
+                    ?? throw new FactorInputException($"symbols[{i}]", $"'{symbols[i]}' is not in the instrument master");
+                sectors[i] = string.IsNullOrWhiteSpace(terms.Sector) ? "Unclassified" : terms.Sector;
+                shares[i] = terms.SharesOutstanding is > 0 ? terms.SharesOutstanding : null;
+                var bars = await marketData.GetAllBarsAsync(symbols[i], DailyInterval, start, end, ct: token);
+                series[i] = bars.ToDictionary(b => DateOnly.FromDateTime(b.TsEvent.ToUtcDateTime()),
+                    b => (b.Close.AsDouble(), b.Volume.AsDouble()));
+            });
 
         var dates = series.SelectMany(s => s.Keys).Distinct().Order().ToArray();
         if (dates.Length <= StyleScores.FirstDay + 1)
