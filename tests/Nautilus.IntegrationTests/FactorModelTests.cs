@@ -141,9 +141,9 @@ public sealed class FactorModelTests(PlatformFixture platform)
             ViewportSize = new ViewportSize { Width = 1600, Height = 1400 },
         });
         await page.GotoAsync(PlatformFixture.WebUrl("/factors").ToString());
-        await FillAsync(page, "fm-symbols", string.Join(",", symbols));
-        await FillAsync(page, "fm-from", Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await FillAsync(page, "fm-to", Start.AddDays(Days - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await PageFields.FillAsync(page, "fm-symbols", string.Join(",", symbols));
+        await PageFields.FillAsync(page, "fm-from", Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await PageFields.FillAsync(page, "fm-to", Start.AddDays(Days - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByTestId("fm-run").ClickAsync();
 
         // The new run is shown (the page opens on the newest run there was): market, three sectors and four styles.
@@ -152,21 +152,14 @@ public sealed class FactorModelTests(PlatformFixture platform)
         await Assertions.Expect(page.GetByTestId("fm-cumulative")).ToHaveAttributeAsync("data-series", "8");
         await Assertions.Expect(page.GetByTestId("fm-run-summary")).ToContainTextAsync("market-cap");
 
-        await FillAsync(page, "fr-weights", $"{symbols[0]}=0.5, {symbols[1]}=0.5");
+        await PageFields.FillAsync(page, "fr-weights", $"{symbols[0]}=0.5, {symbols[1]}=0.5");
         await page.GetByTestId("fr-decompose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("fr-factors").Locator("tbody tr")).ToHaveCountAsync(8, new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("fr-volatility")).ToContainTextAsync("%");
 
-        await FillAsync(page, "fr-weights", "NOPE=1");
+        await PageFields.FillAsync(page, "fr-weights", "NOPE=1");
         await page.GetByTestId("fr-decompose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("fr-problem")).ToContainTextAsync("weights.NOPE", new() { Timeout = 20_000 });
-    }
-
-    private static async Task FillAsync(IPage page, string testId, string value)
-    {
-        var field = PageFields.Field(page, testId);
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
     }
 
     [Fact]

@@ -41,9 +41,9 @@ public sealed class PortfolioPageBrowserTests(PlatformFixture platform)
         });
         await page.GotoAsync(PlatformFixture.WebUrl("/portfolio").ToString());
         await page.GetByRole(AriaRole.Tab, new() { Name = "Optimiser" }).ClickAsync();
-        await FillAsync(page, "opt-symbols", string.Join(",", symbols));
-        await FillAsync(page, "opt-from", "2024-01-01");
-        await FillAsync(page, "opt-to", "2024-12-31");
+        await PageFields.FillAsync(page, "opt-symbols", string.Join(",", symbols));
+        await PageFields.FillAsync(page, "opt-from", "2024-01-01");
+        await PageFields.FillAsync(page, "opt-to", "2024-12-31");
         await page.GetByTestId("opt-run").ClickAsync();
 
         var rows = page.GetByTestId("opt-weights").Locator("tbody tr");
@@ -59,7 +59,7 @@ public sealed class PortfolioPageBrowserTests(PlatformFixture platform)
 
         // Three assets of at most 20 % each cannot be fully invested: the engine says which field is at fault.
         await PageFields.SelectAsync(page, "opt-objective", "Minimum volatility");
-        await FillAsync(page, "opt-upper", "0.2");
+        await PageFields.FillAsync(page, "opt-upper", "0.2");
         await page.GetByTestId("opt-run").ClickAsync();
         await Assertions.Expect(page.GetByTestId("opt-problem")).ToContainTextAsync("bounds");
     }
@@ -105,7 +105,7 @@ public sealed class PortfolioPageBrowserTests(PlatformFixture platform)
         await Assertions.Expect(page.GetByTestId("pf-nav-chart")).Not.ToHaveAttributeAsync("data-points", "0");
 
         // Half in the instrument: 5,500 / 50 = 110 shares, 10 more.
-        await FillAsync(page, "rb-targets", $"{symbol}=0.5");
+        await PageFields.FillAsync(page, "rb-targets", $"{symbol}=0.5");
         await page.GetByTestId("rb-propose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("rb-side")).ToHaveTextAsync("Buy");
         await Assertions.Expect(page.GetByTestId("rb-quantity")).ToHaveTextAsync("10");
@@ -114,21 +114,15 @@ public sealed class PortfolioPageBrowserTests(PlatformFixture platform)
         await Assertions.Expect(page.GetByTestId("rb-orders")).ToContainTextAsync("rb-");
 
         // A weight the engine refuses is shown as it names it.
-        await FillAsync(page, "rb-targets", $"{symbol}=1.5");
+        await PageFields.FillAsync(page, "rb-targets", $"{symbol}=1.5");
         await page.GetByTestId("rb-propose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("rb-problem")).ToContainTextAsync($"targetWeights.{symbol}");
 
         // A client added from the form joins the tree.
-        await FillAsync(page, "node-id", $"c2-{tag}");
-        await FillAsync(page, "node-name", $"Added {tag}");
+        await PageFields.FillAsync(page, "node-id", $"c2-{tag}");
+        await PageFields.FillAsync(page, "node-name", $"Added {tag}");
         await page.GetByTestId("node-add").ClickAsync();
         await Assertions.Expect(page.GetByTestId($"node-c2-{tag}")).ToContainTextAsync($"Added {tag}");
     }
 
-    private static async Task FillAsync(IPage page, string testId, string value)
-    {
-        var field = PageFields.Field(page, testId);
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
-    }
 }

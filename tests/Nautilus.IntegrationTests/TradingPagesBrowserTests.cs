@@ -31,13 +31,6 @@ public sealed class TradingPagesBrowserTests(PlatformFixture platform)
         return page;
     }
 
-    private static async Task FillAsync(IPage page, string testId, string value)
-    {
-        var field = PageFields.Field(page, testId);
-        await field.FillAsync(value);
-        await field.PressAsync("Tab");
-    }
-
     [Fact]
     public async Task An_order_entered_in_the_ticket_fills_in_the_blotter_and_becomes_a_position()
     {
@@ -46,14 +39,14 @@ public sealed class TradingPagesBrowserTests(PlatformFixture platform)
         await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
         var page = await OpenAsync(browser, "/orders");
         var portfolio = $"ui-{Guid.NewGuid():N}"[..12];
-        await FillAsync(page, "ticket-portfolio", portfolio);
-        await FillAsync(page, "ticket-symbol", symbol);
-        await FillAsync(page, "ticket-quantity", "0");
-        await FillAsync(page, "ticket-limit", "20");
+        await PageFields.FillAsync(page, "ticket-portfolio", portfolio);
+        await PageFields.FillAsync(page, "ticket-symbol", symbol);
+        await PageFields.FillAsync(page, "ticket-quantity", "0");
+        await PageFields.FillAsync(page, "ticket-limit", "20");
         await page.GetByTestId("ticket-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ticket-problem")).ToContainTextAsync("quantity");
 
-        await FillAsync(page, "ticket-quantity", "10");
+        await PageFields.FillAsync(page, "ticket-quantity", "10");
         await page.GetByTestId("ticket-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ticket-sent")).ToBeVisibleAsync();
         var row = page.GetByTestId("blotter").Locator("tbody tr").Filter(new() { HasText = symbol });
@@ -80,16 +73,16 @@ public sealed class TradingPagesBrowserTests(PlatformFixture platform)
         await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
         var page = await OpenAsync(browser, "/strategies");
         var portfolio = $"st-{Guid.NewGuid():N}"[..12];
-        await FillAsync(page, "deploy-symbols", symbol);
-        await FillAsync(page, "deploy-portfolio", portfolio);
+        await PageFields.FillAsync(page, "deploy-symbols", symbol);
+        await PageFields.FillAsync(page, "deploy-portfolio", portfolio);
         await PageFields.SelectAsync(page, "deploy-interval", "1 day");
-        await FillAsync(page, "deploy-warmup", "30");
-        await FillAsync(page, "deploy-param-fast", "30");
-        await FillAsync(page, "deploy-param-slow", "10");
+        await PageFields.FillAsync(page, "deploy-warmup", "30");
+        await PageFields.FillAsync(page, "deploy-param-fast", "30");
+        await PageFields.FillAsync(page, "deploy-param-slow", "10");
         await page.GetByTestId("deploy-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("deploy-problem")).ToContainTextAsync("fast");
 
-        await FillAsync(page, "deploy-param-fast", "3");
+        await PageFields.FillAsync(page, "deploy-param-fast", "3");
         await page.GetByTestId("deploy-submit").ClickAsync();
         var row = page.GetByTestId("deployments").Locator("tbody tr").Filter(new() { HasText = symbol });
         await Assertions.Expect(row.GetByTestId("deployment-status")).ToHaveTextAsync("deployed", new() { Timeout = 10_000 });
@@ -111,9 +104,9 @@ public sealed class TradingPagesBrowserTests(PlatformFixture platform)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
         var page = await OpenAsync(browser, "/backtests");
-        await FillAsync(page, "bt-symbols", symbol);
-        await FillAsync(page, "bt-param-fast", "10");
-        await FillAsync(page, "bt-param-slow", "30");
+        await PageFields.FillAsync(page, "bt-symbols", symbol);
+        await PageFields.FillAsync(page, "bt-param-fast", "10");
+        await PageFields.FillAsync(page, "bt-param-slow", "30");
         await page.GetByTestId("bt-run").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("bt-equity-chart")).ToHaveAttributeAsync("data-points", "400", new() { Timeout = 30_000 });
@@ -127,8 +120,8 @@ public sealed class TradingPagesBrowserTests(PlatformFixture platform)
         var latest = page.GetByTestId("bt-runs").Locator("tbody tr").First;
         await Assertions.Expect(latest.GetByTestId("bt-run-status")).ToHaveTextAsync("completed");
 
-        await FillAsync(page, "bt-sweep-x", "fast=5:15:5");
-        await FillAsync(page, "bt-sweep-y", "slow=30:50:10");
+        await PageFields.FillAsync(page, "bt-sweep-x", "fast=5:15:5");
+        await PageFields.FillAsync(page, "bt-sweep-y", "slow=30:50:10");
         await page.GetByTestId("bt-sweep").ClickAsync();
         await Assertions.Expect(page.GetByTestId("bt-sweep-heatmap")).ToHaveAttributeAsync("data-status", "completed",
             new() { Timeout = 60_000 });

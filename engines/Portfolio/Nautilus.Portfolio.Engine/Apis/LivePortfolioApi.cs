@@ -44,10 +44,7 @@ public static class LivePortfolioApi
 
         if (state.Value is not { } value)
         {
-            return state.Unpriced.Count > 0
-                ? ApiProblems.InvalidState("prices", string.Join(",", state.Unpriced),
-                    $"No price yet for {string.Join(", ", state.Unpriced)}: portfolio '{id}' is valued once each holding has one.")
-                : ApiProblems.InvalidState("fxRates", state.BaseCurrency, $"Portfolio '{id}' cannot be valued: {state.Problem}.");
+            return PortfolioProblems.NotValued(state);
         }
 
         var breaks = value.Holdings

@@ -97,10 +97,7 @@ public static class RebalanceApi
 
         if (state.Value is not { } value)
         {
-            return ApiProblems.InvalidState("prices", string.Join(",", state.Unpriced),
-                state.Unpriced.Count > 0
-                    ? $"No price yet for {string.Join(", ", state.Unpriced)}: portfolio '{id}' is valued once each holding has one."
-                    : $"Portfolio '{id}' cannot be valued: {state.Problem}.");
+            return PortfolioProblems.NotValued(state);
         }
 
         var symbols = value.Holdings.Where(h => h.Quantity != 0).Select(h => h.Symbol).Union(targets.Keys, StringComparer.Ordinal)
