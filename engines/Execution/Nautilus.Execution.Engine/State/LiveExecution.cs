@@ -25,8 +25,7 @@ public sealed class LiveExecution : IExecutionListener
     private readonly ExecutionCore _core;
     private readonly ChannelWriter<ExecutionEvent> _journal;
     private readonly TimeProvider _clock;
-    private readonly Dictionary<ClientOrderId, PreTradeResult> _early = [];
-    private readonly Queue<ClientOrderId> _earlyOrder = new();
+    private readonly RecentEntries<ClientOrderId, PreTradeResult> _early = new(EntriesKept);
     private readonly Dictionary<InstrumentId, decimal> _lastPrice = [];
     private readonly HashSet<InstrumentId> _ticking = [];
 
@@ -60,7 +59,10 @@ public sealed class LiveExecution : IExecutionListener
     /// Market times orders not yet released were decided at (a strategy's) or placed at (an operator's): this engine's feed may
     /// be behind the strategy's, and a replay may run past an order while it is being checked.
     /// </summary>
-    private readonly Dictionary<ClientOrderId, UnixNanos> _decidedAt = [];
+    private readonly RecentEntries<ClientOrderId, UnixNanos> _decidedAt = new(EntriesKept);
+
+    /// <summary>How many verdicts without orders, and decision times without verdicts, are kept.</summary>
+    private const int EntriesKept = 10_000;
 
     /// <summary>An order's time on its way in: the instrument's market time, never before the data it was decided on.</summary>
     private static UnixNanos NotBefore(UnixNanos market, UnixNanos? decidedAt) => decidedAt is { } d && d > market ? d : market;
@@ -106,7 +108,7 @@ public sealed class LiveExecution : IExecutionListener
             // An operator's order is placed at the instrument's market time as it stands (on a replay, not the wall clock).
             if ((request.DecidedAt ?? (_marketTime.TryGetValue(spec.InstrumentId, out var t) ? t : null)) is { } decided)
             {
-                _decidedAt[request.ClientOrderId] = decided;
+                _decidedAt.Add(request.ClientOrderId, decided);
             }
 
             if (_early.Remove(request.ClientOrderId, out var result))
@@ -123,13 +125,7 @@ public sealed class LiveExecution : IExecutionListener
         {
             if (!_core.Orders.TryGetValue(result.Order.ClientOrderId, out var order))
             {
-                _early[result.Order.ClientOrderId] = result;
-                _earlyOrder.Enqueue(result.Order.ClientOrderId);
-                while (_earlyOrder.Count > 10_000 && _earlyOrder.TryDequeue(out var old))
-                {
-                    _early.Remove(old);
-                }
-
+                _early.Add(result.Order.ClientOrderId, result);
                 return;
             }
 
