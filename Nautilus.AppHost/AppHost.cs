@@ -15,7 +15,8 @@ var features = builder.AddEngine<Projects.Nautilus_Features_Engine>(EngineCatalo
 var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, settings, infrastructure);
 var ml = builder.AddEngine<Projects.Nautilus_ML_Engine>(EngineCatalog.Ml, settings, infrastructure);
 var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure)
-    .WithReference(marketData); // stored daily bars, sectors and shares outstanding for factor model runs
+    .WithReference(marketData) // stored daily bars, sectors and shares outstanding for factor model runs
+    .WithReference(features); // user-defined styles: features over the same bars
 var risk = builder.AddEngine<Projects.Nautilus_Risk_Engine>(EngineCatalog.Risk, settings, infrastructure)
     .WithReference(marketData); // daily closes for portfolio VaR and historical stress
 var execution = builder.AddEngine<Projects.Nautilus_Execution_Engine>(EngineCatalog.Execution, settings, infrastructure)

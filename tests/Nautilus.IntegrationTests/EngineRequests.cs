@@ -55,6 +55,19 @@ public static class EngineRequests
         return symbol;
     }
 
+    /// <summary>A client, an account and a portfolio (id <c>p-{tag}</c>) funded with <paramref name="openingCash"/>.</summary>
+    public static async Task<string> FundedPortfolioAsync(HttpClient http, string tag, double openingCash, string? currency = null)
+    {
+        var nodes = PlatformFixture.UrlOf(EngineCatalog.Portfolio, "/api/portfolio/nodes");
+        await SendAsync(http, HttpMethod.Post, nodes, new { id = $"c-{tag}", kind = "Client", name = "Client" }, HttpStatusCode.Created);
+        await SendAsync(http, HttpMethod.Post, nodes, new { id = $"a-{tag}", kind = "Account", name = "Custody", parentId = $"c-{tag}" },
+            HttpStatusCode.Created);
+        await SendAsync(http, HttpMethod.Post, nodes,
+            new { id = $"p-{tag}", kind = "Portfolio", name = "Core", parentId = $"a-{tag}", currency, openingCash },
+            HttpStatusCode.Created);
+        return $"p-{tag}";
+    }
+
     /// <summary>
     /// Waits until <paramref name="engine"/> has handled every <paramref name="type"/> message published so far: its consumer
     /// group on that stream has nothing unread and nothing unacknowledged (from the engine's <c>/api/bus/stats</c>).

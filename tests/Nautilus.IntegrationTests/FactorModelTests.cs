@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Nautilus.Contracts;
+using Nautilus.Model;
 using Nautilus.Platform;
 using static Nautilus.IntegrationTests.EngineRequests;
 
@@ -131,9 +133,66 @@ public sealed class FactorModelTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_factor_view_runs_the_model_charts_cumulative_factor_returns_and_decomposes_a_portfolio()
+    public async Task User_defined_factors_are_features_the_Features_engine_computes_over_the_same_bars()
     {
         var (symbols, _) = await UniverseAsync();
+        var run = await SendAsync(platform.Http, HttpMethod.Post, Factor("/api/factors/runs"),
+            new { symbols, from = Start, to = Start.AddDays(Days - 1), userFactors = new[] { "rsi(14)", "bb(20,2).bandwidth" } },
+            HttpStatusCode.Created);
+        Assert.Equal(["momentum", "size", "volatility", "liquidity", "feature:bb(20,2).bandwidth", "feature:rsi(14)"],
+            run.GetProperty("styles").EnumerateArray().Select(f => f.GetString()));
+        var id = run.GetProperty("id").GetString()!;
+        var day = DateOnly.Parse(run.GetProperty("lastDay").GetString()!, CultureInfo.InvariantCulture);
+        var exposures = await SendAsync(platform.Http, HttpMethod.Get,
+            Factor($"/api/factors/runs/{id}/exposures?date={day:yyyy-MM-dd}"), null, HttpStatusCode.OK);
+
+        // A day's exposures are measured at the close before it: the RSI the Features engine gives each asset on that day, which
+        // standardisation (monotone) keeps in the same order.
+        var before = day.AddDays(-1);
+        var rsi = new Dictionary<string, double>();
+        foreach (var symbol in symbols)
+        {
+            var series = await SendAsync(platform.Http, HttpMethod.Get, PlatformFixture.UrlOf(EngineCatalog.Features,
+                $"/api/features/{symbol}?interval=86400&from={Start:yyyy-MM-dd}&to={Start.AddDays(Days):yyyy-MM-dd}&features=rsi(14)"),
+                null, HttpStatusCode.OK);
+            var row = series.GetProperty("rows").EnumerateArray()
+                .Single(r => DateOnly.FromDateTime(r.GetProperty("ts").GetDateTimeOffset().UtcDateTime) == before);
+            rsi[symbol] = row.GetProperty("values").GetProperty("rsi(14)").GetDouble();
+        }
+
+        var byRsi = exposures.GetProperty("assets").EnumerateArray().OrderBy(a => rsi[a.GetProperty("symbol").GetString()!])
+            .Select(a => a.GetProperty("styles")[5].GetDouble()).ToArray();
+        Assert.Equal(Assets, byRsi.Length);
+        Assert.All(byRsi.Zip(byRsi.Skip(1)), pair => Assert.True(pair.First <= pair.Second + 1e-12, string.Join(", ", byRsi)));
+        Assert.True(byRsi[^1] > byRsi[0]);
+        var returns = await SendAsync(platform.Http, HttpMethod.Get, Factor($"/api/factors/runs/{id}/returns"), null, HttpStatusCode.OK);
+        Assert.True(returns.GetProperty("factors").TryGetProperty("feature:rsi(14)", out _));
+    }
+
+    [Fact]
+    public async Task The_factor_view_runs_the_model_charts_cumulative_factor_returns_and_decomposes_a_portfolio()
+    {
+        var (symbols, closes) = await UniverseAsync();
+        // A live portfolio holding two of the universe: fills and last prices as the Execution and MarketData engines publish them.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var portfolio = await FundedPortfolioAsync(platform.Http, tag, 10_000);
+        await using (var bus = await PlatformBus.ConnectAsync(platform))
+        {
+            var now = UnixNanos.Now(TimeProvider.System);
+            foreach (var (i, quantity) in new[] { (0, 40), (1, 20) })
+            {
+                var instrument = new InstrumentId(symbols[i], "XNYS");
+                var price = Price.FromDecimal(Math.Round((decimal)closes[i][^1], 2), 2);
+                await bus.PublishAsync(new TradeExecution(new ClientOrderId($"o{i}-{tag}"), instrument, OrderSide.Buy,
+                    Quantity.FromDecimal(quantity, 0), price, new Money(0m, Currency.USD), new TradeId($"t{i}-{tag}"), now,
+                    new AccountId(portfolio)));
+                await bus.PublishAsync(new PriceUpdate(instrument, price, price, price, now));
+            }
+        }
+
+        await Eventually.TrueAsync(async () => (await platform.Http.GetAsync(PlatformFixture.UrlOf(EngineCatalog.Portfolio,
+            $"/api/portfolio/portfolios/{portfolio}/valuation"))).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(20),
+            "the portfolio valued");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await SystemPageBrowserTests.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
@@ -144,18 +203,28 @@ public sealed class FactorModelTests(PlatformFixture platform)
         await PageFields.FillAsync(page, "fm-symbols", string.Join(",", symbols));
         await PageFields.FillAsync(page, "fm-from", Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await PageFields.FillAsync(page, "fm-to", Start.AddDays(Days - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await PageFields.FillAsync(page, "fm-user-factors", "rsi(14)");
         await page.GetByTestId("fm-run").ClickAsync();
 
-        // The new run is shown (the page opens on the newest run there was): market, three sectors and four styles.
+        // The new run is shown (the page opens on the newest run there was): market, three sectors, four styles and the user's.
         await Assertions.Expect(page.GetByTestId("fm-run-summary")).ToHaveAttributeAsync("data-symbols", string.Join(",", symbols),
             new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("fm-cumulative")).ToHaveAttributeAsync("data-series", "8");
+        await Assertions.Expect(page.GetByTestId("fm-cumulative")).ToHaveAttributeAsync("data-series", "9");
         await Assertions.Expect(page.GetByTestId("fm-run-summary")).ToContainTextAsync("market-cap");
 
         await PageFields.FillAsync(page, "fr-weights", $"{symbols[0]}=0.5, {symbols[1]}=0.5");
         await page.GetByTestId("fr-decompose").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("fr-factors").Locator("tbody tr")).ToHaveCountAsync(8, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("fr-factors").Locator("tbody tr")).ToHaveCountAsync(9, new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("fr-volatility")).ToContainTextAsync("%");
+
+        // The live portfolio's holdings as weights: decomposed at once.
+        await PageFields.SelectAsync(page, "fr-portfolio", portfolio);
+        foreach (var held in symbols[..2])
+        {
+            await Assertions.Expect(PageFields.Field(page, "fr-weights")).ToHaveValueAsync(
+                new System.Text.RegularExpressions.Regex($"{held}=0\\.\\d+"), new() { Timeout = 20_000 });
+        }
+        await Assertions.Expect(page.GetByTestId("fr-factors").Locator("tbody tr")).ToHaveCountAsync(9);
 
         await PageFields.FillAsync(page, "fr-weights", "NOPE=1");
         await page.GetByTestId("fr-decompose").ClickAsync();
@@ -177,6 +246,10 @@ public sealed class FactorModelTests(PlatformFixture platform)
             Enumerable.Range(0, 30).Select(d => (new DateOnly(2024, 1, 1).AddDays(d), 10m + d)));
         await Problems.AssertRefusedAsync(platform.Http, url,
             JsonSerializer.Serialize(new { symbols = new[] { symbol }, from = "2024-01-01", to = "2024-02-01" }), "from");
+        await Problems.AssertRefusedAsync(platform.Http, url,
+            """{"symbols":["A"],"from":"2023-01-01","to":"2024-01-01","userFactors":["nosuch(3)"]}""", "userFactors[0]");
+        await Problems.AssertRefusedAsync(platform.Http, url,
+            """{"symbols":["A"],"from":"2023-01-01","to":"2024-01-01","userFactors":["rsi(14)","bb(20,2).nope"]}""", "userFactors[1]");
         var missing = await Problems.ReadAsync(await platform.Http.GetAsync(Factor("/api/factors/runs/fr-none/returns")),
             HttpStatusCode.NotFound);
         Assert.Equal("id", missing.GetProperty("field").GetString());

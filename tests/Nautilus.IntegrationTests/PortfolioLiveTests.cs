@@ -25,18 +25,6 @@ public sealed class PortfolioLiveTests(PlatformFixture platform)
     private Task<JsonElement> SendAsync(HttpMethod method, Uri url, object? body, HttpStatusCode expected) =>
         EngineRequests.SendAsync(platform.Http, method, url, body, expected);
 
-    private async Task<string> FundedPortfolioAsync(string tag, double openingCash, string? currency = null)
-    {
-        await SendAsync(HttpMethod.Post, Portfolio("/api/portfolio/nodes"), new { id = $"c-{tag}", kind = "Client", name = "Client" },
-            HttpStatusCode.Created);
-        await SendAsync(HttpMethod.Post, Portfolio("/api/portfolio/nodes"),
-            new { id = $"a-{tag}", kind = "Account", name = "Custody", parentId = $"c-{tag}" }, HttpStatusCode.Created);
-        await SendAsync(HttpMethod.Post, Portfolio("/api/portfolio/nodes"),
-            new { id = $"p-{tag}", kind = "Portfolio", name = "Core", parentId = $"a-{tag}", currency, openingCash },
-            HttpStatusCode.Created);
-        return $"p-{tag}";
-    }
-
     /// <summary>Replays the stored daily bars of [from, to] quickly and waits for the replay to end.</summary>
     private async Task ReplayAsync(string symbol, DateOnly from, DateOnly to)
     {
@@ -77,7 +65,7 @@ public sealed class PortfolioLiveTests(PlatformFixture platform)
         var (dates, closes) = SmaCrossByHand.SpyCloses();
         var days = dates[^30..];
         var symbol = await InstrumentAsync(platform.Http, "PV", "ARCX", days.Zip(closes[^30..]));
-        var portfolio = await FundedPortfolioAsync(Guid.NewGuid().ToString("N")[..8], 100_000);
+        var portfolio = await FundedPortfolioAsync(platform.Http, Guid.NewGuid().ToString("N")[..8], 100_000);
         await using var bus = await PlatformBus.ConnectAsync(platform);
 
         // The first ten days set the venue's clock for the instrument; the buy fills on a later bar's open.
@@ -159,7 +147,7 @@ public sealed class PortfolioLiveTests(PlatformFixture platform)
     public async Task A_portfolio_is_not_valued_before_each_holding_has_a_price_nor_without_its_fx_rate()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var portfolio = await FundedPortfolioAsync(tag, 10_000, currency: "EUR");
+        var portfolio = await FundedPortfolioAsync(platform.Http, tag, 10_000, currency: "EUR");
         var instrument = new InstrumentId($"NOPX{tag}".ToUpperInvariant(), "XNAS");
         await using var bus = await PlatformBus.ConnectAsync(platform);
         var now = UnixNanos.Now(TimeProvider.System);

@@ -40,8 +40,11 @@ public sealed record FactorRiskShare(string Factor, double Exposure, double Shar
 /// <c>POST /api/factors/runs</c>: the factor model over the stored daily bars of <see cref="Symbols"/> from <see cref="From"/> to
 /// <see cref="To"/> (a year of history before the first modelled day is needed: start a year earlier); sectors and shares
 /// outstanding come from the instrument master. <see cref="MinAssets"/>: the smallest cross-section regressed.
+/// <see cref="UserFactors"/>: extra styles, features of the Features engine over the same bars (<c>rsi(14)</c>,
+/// <c>bb(20,2).bandwidth</c>), each named <c>feature:</c> and its key in the run.
 /// </summary>
-public sealed record FactorRunRequest(IReadOnlyList<string>? Symbols, DateOnly? From, DateOnly? To, int MinAssets = 10);
+public sealed record FactorRunRequest(IReadOnlyList<string>? Symbols, DateOnly? From, DateOnly? To, int MinAssets = 10,
+    IReadOnlyList<string>? UserFactors = null);
 
 /// <summary>A stored run: its universe, the factors it estimated (market, sector:&lt;name&gt;, styles), the days modelled.</summary>
 public sealed record FactorRunView(string Id, DateTimeOffset CreatedAt, IReadOnlyList<string> Symbols, DateOnly From, DateOnly To,

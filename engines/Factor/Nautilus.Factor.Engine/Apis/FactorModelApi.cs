@@ -19,7 +19,10 @@ public static class FactorModelApi
             .WithDescription("Styles: momentum ln(P[t−21]/P[t−252]), size ln(capitalisation), volatility (63-day std of log returns), " +
                 "liquidity ln(21-day dollar volume ÷ capitalisation); capitalisation is the market cap when every asset's shares are " +
                 "known, else the 63-day dollar volume. Exposures winsorised 5–95 %, cap-weight centred, unit std; daily WLS with " +
-                "√cap weights, sectors summing to zero. Value needs book values the platform does not store: not estimated.");
+                "√cap weights, sectors summing to zero. Value needs book values the platform does not store: not estimated. " +
+                "userFactors adds styles computed by the Features engine over the same daily bars, e.g. " +
+                "[\"rsi(14)\", \"bb(20,2).bandwidth\"] " +
+                "(named feature:<key>; an asset whose feature is still warming up has exposure 0 that day).");
         api.MapGet("/", ListAsync).WithName("ListFactorRuns").WithSummary("Stored runs, newest first.");
         api.MapGet("/{id}", GetAsync).WithName("GetFactorRun").WithSummary("One run.");
         api.MapGet("/{id}/returns", ReturnsAsync).WithName("GetFactorReturns")
@@ -65,7 +68,7 @@ public static class FactorModelApi
 
         try
         {
-            var run = await builder.RunAsync(symbols, from, to, request.MinAssets, ct);
+            var run = await builder.RunAsync(symbols, from, to, request.MinAssets, UserFactor.Parse(request.UserFactors), ct);
             return TypedResults.Created($"/api/factors/runs/{run.Id}", run);
         }
         catch (FactorInputException ex)
@@ -75,6 +78,10 @@ public static class FactorModelApi
         catch (HttpRequestException ex)
         {
             return ApiProblems.Unavailable("marketdata-engine", $"stored bars and the instrument master cannot be read: {ex.Message}");
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            return ApiProblems.Unavailable(ex.Dependency, ex.Message);
         }
     }
 

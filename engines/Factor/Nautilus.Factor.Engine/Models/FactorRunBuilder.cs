@@ -3,6 +3,7 @@ using Nautilus.Factor.Contracts;
 using Nautilus.Factor.Domain;
 using Nautilus.Factor.Engine.Extensions;
 using Nautilus.Factor.Engine.Persistence;
+using Nautilus.Features.Contracts;
 using Nautilus.MarketData.Contracts;
 
 namespace Nautilus.Factor.Engine.Models;
@@ -10,20 +11,24 @@ namespace Nautilus.Factor.Engine.Models;
 /// <summary>
 /// A run of the factor model over stored data: the universe's daily bars and master data from the MarketData engine, aligned by
 /// date, modelled, then stored (factor returns per day; exposures, weights and specific returns per asset and day). The
-/// exposures stored for a day are those its returns were regressed on: measured at the close of the day before.
+/// exposures stored for a day are those its returns were regressed on: measured at the close of the day before. User-defined
+/// styles are features the Features engine computes over the same stored bars.
 /// </summary>
-public sealed class FactorRunBuilder(MarketDataClient marketData, FactorRepository repository, FactorMetrics metrics, TimeProvider clock)
+public sealed class FactorRunBuilder(MarketDataClient marketData, FeaturesClient features, FactorRepository repository,
+    FactorMetrics metrics, TimeProvider clock)
 {
     public const int DailyInterval = 86_400;
 
     private const int FetchConcurrency = 8;
 
     public async Task<FactorRunView> RunAsync(IReadOnlyList<string> symbols, DateOnly from, DateOnly to, int minAssets,
-        CancellationToken ct)
+        IReadOnlyList<UserFactor> userFactors, CancellationToken ct)
     {
         var sectors = new string[symbols.Count];
         var shares = new double?[symbols.Count];
         var series = new Dictionary<DateOnly, (double Close, double Volume)>[symbols.Count];
+        var featureValues = new Dictionary<DateOnly, IReadOnlyDictionary<string, double>>[symbols.Count];
+        var specs = userFactors.Select(f => f.Spec).Distinct().ToArray();
         var (start, end) = (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         // A few symbols at a time: a universe of thousands is thousands of requests to the MarketData engine.
@@ -37,6 +42,7 @@ public sealed class FactorRunBuilder(MarketDataClient marketData, FactorReposito
                 var bars = await marketData.GetAllBarsAsync(symbols[i], DailyInterval, start, end, ct: token);
                 series[i] = bars.ToDictionary(b => DateOnly.FromDateTime(b.TsEvent.ToUtcDateTime()),
                     b => (b.Close.AsDouble(), b.Volume.AsDouble()));
+                featureValues[i] = specs.Length == 0 ? [] : await FeaturesOfAsync(symbols[i], start, end, specs, token);
             });
 
         var dates = series.SelectMany(s => s.Keys).Distinct().Order().ToArray();
@@ -49,7 +55,9 @@ public sealed class FactorRunBuilder(MarketDataClient marketData, FactorReposito
         var closes = series.Select(s => dates.Select(d => s.TryGetValue(d, out var v) ? v.Close : double.NaN).ToArray()).ToArray();
         var volumes = series.Select(s => dates.Select(d => s.TryGetValue(d, out var v) ? v.Volume : double.NaN).ToArray()).ToArray();
         var started = Stopwatch.GetTimestamp();
-        var model = FactorModel.Build(new UniverseHistory(dates, symbols, closes, volumes, sectors, shares), minAssets);
+        var userScores = userFactors.ToDictionary(f => f.Style, f => dates.Select(d => featureValues.Select(values =>
+            values.TryGetValue(d, out var row) && row.TryGetValue(f.ValueKey, out var v) ? v : double.NaN).ToArray()).ToArray());
+        var model = FactorModel.Build(new UniverseHistory(dates, symbols, closes, volumes, sectors, shares, userScores), minAssets);
         metrics.ModelBuilt(model.Days.Count, Stopwatch.GetElapsedTime(started));
 
         var returns = new List<(DateOnly, string, double)>();
@@ -68,5 +76,25 @@ public sealed class FactorRunBuilder(MarketDataClient marketData, FactorReposito
             model.CapitalisationBasis, model.Days.Count, model.Days.FirstOrDefault()?.Date, model.Days.LastOrDefault()?.Date);
         await repository.InsertRunAsync(run, returns, exposures, ct);
         return run;
+    }
+
+    /// <summary>The features of one symbol by day; a feature still warming up on a day is absent (its exposure that day is 0).</summary>
+    private async Task<Dictionary<DateOnly, IReadOnlyDictionary<string, double>>> FeaturesOfAsync(string symbol, DateTimeOffset start,
+        DateTimeOffset end, IReadOnlyList<string> specs, CancellationToken ct)
+    {
+        try
+        {
+            var computed = await features.OverHistoryAsync(symbol, DailyInterval, start, end, specs, ct);
+            return computed.Rows.Where(r => r.Ts is not null)
+                .ToDictionary(r => DateOnly.FromDateTime(r.Ts!.Value.UtcDateTime), r => r.Values);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new DependencyUnavailableException("features-engine", $"user-defined factors cannot be computed: {ex.Message}");
+        }
+        catch (FeaturesRequestException ex)
+        {
+            throw new FactorInputException("userFactors", $"the Features engine refused them for '{symbol}': {ex.Problem}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Nautilus.Contracts;
 using Nautilus.Engine.Hosting;
+using Nautilus.Features.Contracts;
 using Nautilus.Features.Engine.Streaming;
 using Nautilus.Indicators.Features;
 using Nautilus.MarketData.Contracts;
@@ -11,18 +12,8 @@ namespace Nautilus.Features.Engine.Apis;
 /// <summary>The feature catalog, the latest streaming values, and features computed over history or over bars you send.</summary>
 public static class FeaturesApi
 {
-    /// <summary>A bar sent for a stateless computation: prices and volume as written (their decimal places are kept exactly).</summary>
-    public sealed record BarInput(DateTimeOffset? Ts, decimal Open, decimal High, decimal Low, decimal Close, decimal Volume);
-
     /// <summary>Bars sent in a request belong to no stored instrument; the indicators read only their prices and volume.</summary>
     private static readonly BarType RequestBars = new(new InstrumentId("REQUEST", "INPUT"), 60);
-
-    public sealed record ComputeRequest(IReadOnlyList<BarInput>? Bars, IReadOnlyList<string>? Features);
-
-    /// <summary>Values per bar, in the order of the bars; a feature still warming up is absent from a row.</summary>
-    public sealed record FeatureSeries(IReadOnlyList<string> Features, int WarmUpPeriod, IReadOnlyList<FeatureRow> Rows);
-
-    public sealed record FeatureRow(DateTimeOffset? Ts, IReadOnlyDictionary<string, double> Values);
 
     public static IEndpointRouteBuilder MapFeaturesApi(this IEndpointRouteBuilder app)
     {
