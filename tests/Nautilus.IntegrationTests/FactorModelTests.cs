@@ -133,13 +133,23 @@ public sealed class FactorModelTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task User_defined_factors_are_features_the_Features_engine_computes_over_the_same_bars()
+    public async Task Value_comes_from_published_figures_and_user_defined_factors_from_the_Features_engine()
     {
-        var (symbols, _) = await UniverseAsync();
+        var (symbols, closes) = await UniverseAsync();
+        // Ten of the twelve publish a book value per share early on, and a different one on the last modelled day: that one is
+        // not yet known at the close before it, where the exposures the last day is regressed on are measured.
+        var lastDay = Start.AddDays(Days - 1);
+        var stored = await SendAsync(platform.Http, HttpMethod.Post, PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine,
+            "/api/fundamentals"), symbols[..10].SelectMany((s, i) => new object[]
+            {
+                new { symbol = s, asOf = Start.AddDays(30), bookValuePerShare = 4.0 + i },
+                new { symbol = s, asOf = lastDay, bookValuePerShare = 40.0 - i, salesPerShare = 10.0 },
+            }).ToArray(), HttpStatusCode.OK);
+        Assert.Equal(20, stored.GetProperty("stored").GetInt32());
         var run = await SendAsync(platform.Http, HttpMethod.Post, Factor("/api/factors/runs"),
-            new { symbols, from = Start, to = Start.AddDays(Days - 1), userFactors = new[] { "rsi(14)", "bb(20,2).bandwidth" } },
+            new { symbols, from = Start, to = lastDay, userFactors = new[] { "rsi(14)", "bb(20,2).bandwidth" } },
             HttpStatusCode.Created);
-        Assert.Equal(["momentum", "size", "volatility", "liquidity", "feature:bb(20,2).bandwidth", "feature:rsi(14)"],
+        Assert.Equal(["momentum", "size", "volatility", "liquidity", "value", "feature:bb(20,2).bandwidth", "feature:rsi(14)"],
             run.GetProperty("styles").EnumerateArray().Select(f => f.GetString()));
         var id = run.GetProperty("id").GetString()!;
         var day = DateOnly.Parse(run.GetProperty("lastDay").GetString()!, CultureInfo.InvariantCulture);
@@ -160,13 +170,29 @@ public sealed class FactorModelTests(PlatformFixture platform)
             rsi[symbol] = row.GetProperty("values").GetProperty("rsi(14)").GetDouble();
         }
 
-        var byRsi = exposures.GetProperty("assets").EnumerateArray().OrderBy(a => rsi[a.GetProperty("symbol").GetString()!])
-            .Select(a => a.GetProperty("styles")[5].GetDouble()).ToArray();
-        Assert.Equal(Assets, byRsi.Length);
-        Assert.All(byRsi.Zip(byRsi.Skip(1)), pair => Assert.True(pair.First <= pair.Second + 1e-12, string.Join(", ", byRsi)));
-        Assert.True(byRsi[^1] > byRsi[0]);
+        var assets = exposures.GetProperty("assets").EnumerateArray().ToArray();
+        Assert.Equal(Assets, assets.Length);
+        AssertRankedBy(assets, a => rsi[a.GetProperty("symbol").GetString()!], 6);
+
+        // Value: book ÷ price at that close from the figure published by then; zero for the two without figures.
+        var t = day.DayNumber - Start.DayNumber;
+        var published = assets.Where(a => Array.IndexOf(symbols, a.GetProperty("symbol").GetString()) < 10).ToArray();
+        Assert.All(assets.Except(published), a => Assert.Equal(0, a.GetProperty("styles")[4].GetDouble()));
+        AssertRankedBy(published, a =>
+        {
+            var i = Array.IndexOf(symbols, a.GetProperty("symbol").GetString());
+            return (4.0 + i) / closes[i][t - 1];
+        }, 4);
         var returns = await SendAsync(platform.Http, HttpMethod.Get, Factor($"/api/factors/runs/{id}/returns"), null, HttpStatusCode.OK);
         Assert.True(returns.GetProperty("factors").TryGetProperty("feature:rsi(14)", out _));
+    }
+
+    /// <summary>Standardisation is monotone: exposures to a style follow the order of its raw scores.</summary>
+    private static void AssertRankedBy(IEnumerable<JsonElement> assets, Func<JsonElement, double> score, int style)
+    {
+        var ranked = assets.OrderBy(score).Select(a => a.GetProperty("styles")[style].GetDouble()).ToArray();
+        Assert.All(ranked.Zip(ranked.Skip(1)), pair => Assert.True(pair.First <= pair.Second + 1e-12, string.Join(", ", ranked)));
+        Assert.True(ranked[^1] > ranked[0]);
     }
 
     [Fact]
@@ -250,6 +276,14 @@ public sealed class FactorModelTests(PlatformFixture platform)
             """{"symbols":["A"],"from":"2023-01-01","to":"2024-01-01","userFactors":["nosuch(3)"]}""", "userFactors[0]");
         await Problems.AssertRefusedAsync(platform.Http, url,
             """{"symbols":["A"],"from":"2023-01-01","to":"2024-01-01","userFactors":["rsi(14)","bb(20,2).nope"]}""", "userFactors[1]");
+        var fundamentals = PlatformFixture.UrlOf(EngineCatalog.MarketDataEngine, "/api/fundamentals");
+        await Problems.AssertRefusedAsync(platform.Http, fundamentals, "[]", "entries");
+        await Problems.AssertRefusedAsync(platform.Http, fundamentals,
+            """[{"symbol":"NO-SUCH-SYMBOL","asOf":"2024-01-01","bookValuePerShare":1}]""", "entries[0].symbol");
+        await Problems.AssertRefusedAsync(platform.Http, fundamentals, $$"""[{"symbol":"{{symbol}}","bookValuePerShare":1}]""",
+            "entries[0].asOf");
+        await Problems.AssertRefusedAsync(platform.Http, fundamentals, $$"""[{"symbol":"{{symbol}}","asOf":"2024-01-01"}]""",
+            "entries[0]");
         var missing = await Problems.ReadAsync(await platform.Http.GetAsync(Factor("/api/factors/runs/fr-none/returns")),
             HttpStatusCode.NotFound);
         Assert.Equal("id", missing.GetProperty("field").GetString());

@@ -112,6 +112,15 @@ public sealed class PortfolioLiveTests(PlatformFixture platform)
             TimeSpan.FromSeconds(10), "PORTFOLIO_UPDATE at day 19's close");
         // On the bus in money, rounded to the currency's cents.
         Assert.Equal(v.GetProperty("netAssetValue").GetDouble(), (double)update.NetAssetValue.Amount, 0.005);
+        // Consumed: the Risk engine's equity of the portfolio is that NAV, and the Analytics engine stores its day-end values.
+        await Eventually.TrueAsync(async () => (await SendAsync(HttpMethod.Get, PlatformFixture.UrlOf(EngineCatalog.Risk,
+                "/api/risk/portfolios"), null, HttpStatusCode.OK)).EnumerateArray().Any(p => p.GetProperty("portfolio").GetString() ==
+                portfolio && p.GetProperty("equity").GetDouble() == (double)update.NetAssetValue.Amount),
+            TimeSpan.FromSeconds(10), "the Risk engine's equity from PORTFOLIO_UPDATE");
+        await Eventually.TrueAsync(async () => (await SendAsync(HttpMethod.Get, PlatformFixture.UrlOf(EngineCatalog.Analytics,
+                "/api/analytics/portfolios"), null, HttpStatusCode.OK)).EnumerateArray().Any(p =>
+                p.GetProperty("portfolio").GetString() == portfolio),
+            TimeSpan.FromSeconds(10), "the Analytics engine's day-end values from PORTFOLIO_UPDATE");
 
         // Half the NAV in the instrument: a sale of whole shares, no costs.
         var navNow = v.GetProperty("netAssetValue").GetDouble();

@@ -15,6 +15,9 @@ public static class StyleScores
 {
     public static readonly IReadOnlyList<string> Names = ["momentum", "size", "volatility", "liquidity"];
 
+    /// <summary>The style from published figures (book, sales and cash flow to price), after the price and volume styles.</summary>
+    public const string Value = "value";
+
     public const int MomentumLookback = 252;
     public const int MomentumSkip = 21;
     public const int VolatilityWindow = 63;

@@ -50,6 +50,19 @@ public sealed class MarketDataClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<InstrumentTerms>(Json, ct);
     }
 
+    /// <summary>Figures per share of <paramref name="symbol"/> published by <paramref name="to"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<FundamentalsEntry>> GetFundamentalsAsync(string symbol, DateOnly to, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync(
+            $"/api/fundamentals/{Uri.EscapeDataString(symbol)}?to={to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new MarketDataRequestException((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+        }
+
+        return await response.Content.ReadFromJsonAsync<FundamentalsEntry[]>(Json, ct) ?? [];
+    }
+
     /// <summary>Every feed with its state, events and settings.</summary>
     public async Task<IReadOnlyList<FeedStatus>> GetFeedsAsync(CancellationToken ct = default) =>
         await http.GetFromJsonAsync<FeedStatus[]>("/api/feeds", Json, ct) ?? [];

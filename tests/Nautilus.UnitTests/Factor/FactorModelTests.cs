@@ -78,6 +78,46 @@ public class FactorModelTests
         }
     }
 
+    [Fact]
+    public void Value_is_book_to_price_from_the_figures_published_by_the_day_and_zero_without_them()
+    {
+        // 12 assets, random walks; ten publish a book value on day 100 and a new one on day 280 that reverses their order.
+        var random = new Random(5);
+        const int n = 12, days = 300;
+        var closes = Enumerable.Range(0, n).Select(i =>
+        {
+            var c = new double[days];
+            c[0] = 20 + 3 * i;
+            for (var t = 1; t < days; t++)
+            {
+                c[t] = c[t - 1] * (1 + 0.02 * (random.NextDouble() - 0.5));
+            }
+
+            return c;
+        }).ToArray();
+        var volumes = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, days).Select(_ => 1e5 * (1 + random.NextDouble())).ToArray())
+            .ToArray();
+        var dates = Enumerable.Range(0, days).Select(d => new DateOnly(2020, 1, 1).AddDays(d)).ToArray();
+        var fundamentals = Enumerable.Range(0, n).Select(i => (IReadOnlyList<Fundamentals>)(i < 10
+            ? [new Fundamentals(dates[280], 5.0 * (10 - i), null, null), new Fundamentals(dates[100], 1.0 + i, null, null)]
+            : [])).ToArray();
+
+        var model = FactorModel.Build(new UniverseHistory(dates, [.. Enumerable.Range(0, n).Select(i => $"A{i}")], closes, volumes,
+            [.. Enumerable.Range(0, n).Select(i => $"S{i % 3}")], new double?[n], Fundamentals: fundamentals));
+
+        Assert.Equal(["momentum", "size", "volatility", "liquidity", "value"], model.Styles);
+        foreach (var (t, bookValue) in new (int, Func<int, double>)[] { (280, i => 1.0 + i), (281, i => 5.0 * (10 - i)) })
+        {
+            // Day t is regressed on exposures at the close of t − 1: the figure of day 280 is first used on day 281.
+            var day = model.Days.Single(d => d.Date == dates[t]);
+            var value = day.Assets.Select((i, j) => (i, Exposure: day.Exposures[j][4])).ToArray();
+            Assert.All(value.Where(v => v.i >= 10), v => Assert.Equal(0, v.Exposure));
+            var ranked = value.Where(v => v.i < 10).OrderBy(v => bookValue(v.i) / closes[v.i][t - 1]).Select(v => v.Exposure).ToArray();
+            Assert.All(ranked.Zip(ranked.Skip(1)), p => Assert.True(p.First <= p.Second + 1e-12, string.Join(", ", ranked)));
+            Assert.True(ranked[^1] > ranked[0]);
+        }
+    }
+
     private sealed class Comparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

@@ -19,7 +19,9 @@ public static class FactorModelApi
             .WithDescription("Styles: momentum ln(P[t−21]/P[t−252]), size ln(capitalisation), volatility (63-day std of log returns), " +
                 "liquidity ln(21-day dollar volume ÷ capitalisation); capitalisation is the market cap when every asset's shares are " +
                 "known, else the 63-day dollar volume. Exposures winsorised 5–95 %, cap-weight centred, unit std; daily WLS with " +
-                "√cap weights, sectors summing to zero. Value needs book values the platform does not store: not estimated. " +
+                "√cap weights, sectors summing to zero. Value (when any asset has published figures: POST /api/fundamentals of the " +
+                "MarketData engine): book, sales and cash flow per share ÷ price from the latest figures published by the day, each " +
+                "standardised, averaged; an asset without figures has exposure 0. " +
                 "userFactors adds styles computed by the Features engine over the same daily bars, e.g. " +
                 "[\"rsi(14)\", \"bb(20,2).bandwidth\"] " +
                 "(named feature:<key>; an asset whose feature is still warming up has exposure 0 that day).");

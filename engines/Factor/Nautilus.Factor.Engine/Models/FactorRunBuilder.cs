@@ -28,6 +28,7 @@ public sealed class FactorRunBuilder(MarketDataClient marketData, FeaturesClient
         var shares = new double?[symbols.Count];
         var series = new Dictionary<DateOnly, (double Close, double Volume)>[symbols.Count];
         var featureValues = new Dictionary<DateOnly, IReadOnlyDictionary<string, double>>[symbols.Count];
+        var fundamentals = new IReadOnlyList<Fundamentals>[symbols.Count];
         var specs = userFactors.Select(f => f.Spec).Distinct().ToArray();
         var (start, end) = (new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -43,6 +44,8 @@ public sealed class FactorRunBuilder(MarketDataClient marketData, FeaturesClient
                 series[i] = bars.ToDictionary(b => DateOnly.FromDateTime(b.TsEvent.ToUtcDateTime()),
                     b => (b.Close.AsDouble(), b.Volume.AsDouble()));
                 featureValues[i] = specs.Length == 0 ? [] : await FeaturesOfAsync(symbols[i], start, end, specs, token);
+                fundamentals[i] = [.. (await marketData.GetFundamentalsAsync(symbols[i], to, token)).Select(f => new Fundamentals(
+                    f.AsOf!.Value, f.BookValuePerShare, f.SalesPerShare, f.CashFlowPerShare))];
             });
 
         var dates = series.SelectMany(s => s.Keys).Distinct().Order().ToArray();
@@ -57,7 +60,8 @@ public sealed class FactorRunBuilder(MarketDataClient marketData, FeaturesClient
         var started = Stopwatch.GetTimestamp();
         var userScores = userFactors.ToDictionary(f => f.Style, f => dates.Select(d => featureValues.Select(values =>
             values.TryGetValue(d, out var row) && row.TryGetValue(f.ValueKey, out var v) ? v : double.NaN).ToArray()).ToArray());
-        var model = FactorModel.Build(new UniverseHistory(dates, symbols, closes, volumes, sectors, shares, userScores), minAssets);
+        var model = FactorModel.Build(new UniverseHistory(dates, symbols, closes, volumes, sectors, shares, userScores,
+            fundamentals), minAssets);
         metrics.ModelBuilt(model.Days.Count, Stopwatch.GetElapsedTime(started));
 
         var returns = new List<(DateOnly, string, double)>();

@@ -26,6 +26,7 @@ public static class MarketDataExtensions
         }));
         services.AddSingleton(sp => sp.GetRequiredService<Channel<FeedItem>>().Writer);
         services.AddSingleton<InstrumentRepository>();
+        services.AddSingleton<FundamentalsRepository>();
         services.AddSingleton<MarketDataRepository>();
         services.AddSingleton<BarBlocks>();
         services.TryAddSingleton(TimeProvider.System);
@@ -57,6 +58,7 @@ public static class MarketDataExtensions
         app.MapMarketDataApi();
         app.MapFeedsApi();
         app.MapBarImportApi();
+        app.MapFundamentalsApi();
         app.MapReplayFilesApi();
         return app;
     }
