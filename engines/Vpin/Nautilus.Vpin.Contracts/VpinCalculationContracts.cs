@@ -1,0 +1,28 @@
+namespace Nautilus.Vpin.Contracts;
+
+/// <summary>A trade to classify: its price and size, and the quote in force (bid and ask; optional for the tick rule).</summary>
+public sealed record ClassifyTrade(double? Price, double? Size, double? Bid, double? Ask);
+
+/// <summary>
+/// <c>POST /api/vpin/classify</c>: trades in time order classified by <see cref="Method"/>: <c>tick</c>, <c>quote</c>,
+/// <c>lee-ready</c> or <c>emo</c>.
+/// </summary>
+public sealed record ClassifyRequest(string? Method, IReadOnlyList<ClassifyTrade>? Trades);
+
+/// <summary>One side per trade: <c>buy</c>, <c>sell</c> or <c>unknown</c>.</summary>
+public sealed record ClassifyResponse(IReadOnlyList<string> Sides);
+
+/// <summary>A trade of a series: time, price, size, and its side (<c>buy</c>/<c>sell</c>) for the <c>given</c> classification.</summary>
+public sealed record ComputeTrade(DateTimeOffset? Ts, double? Price, double? Size, string? Side);
+
+/// <summary>
+/// <c>POST /api/vpin/compute</c>: VPIN over <see cref="Trades"/> (oldest first) in buckets of <see cref="BucketVolume"/>, over
+/// the last <see cref="Buckets"/> of them; volume split by <see cref="Classification"/>: <c>bvc</c> (bulk volume over bars of
+/// <see cref="BarSeconds"/>; 0 makes every trade a bar), <c>tick</c> or <c>given</c>.
+/// </summary>
+public sealed record ComputeRequest(IReadOnlyList<ComputeTrade>? Trades, double? BucketVolume, int Buckets = 50,
+    string Classification = "bvc", double BarSeconds = 60);
+
+/// <summary>One VPIN per full bucket once <c>buckets</c> are full; each full bucket's buy and sell volume.</summary>
+public sealed record ComputeResponse(IReadOnlyList<double> Vpin, int BucketCount, IReadOnlyList<double> BuyVolume,
+    IReadOnlyList<double> SellVolume);

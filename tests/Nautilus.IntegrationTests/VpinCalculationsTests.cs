@@ -1,0 +1,71 @@
+using System.Net;
+using Nautilus.Platform;
+using static Nautilus.IntegrationTests.EngineRequests;
+
+namespace Nautilus.IntegrationTests;
+
+/// <summary>The VPIN engine's stateless calculations through the running engine, and what they refuse.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class VpinCalculationsTests(PlatformFixture platform)
+{
+    private static Uri Url(string path) => PlatformFixture.UrlOf(EngineCatalog.Vpin, path);
+
+    [Fact]
+    public async Task Trades_are_classified_by_each_rule_and_VPIN_is_computed_over_buckets()
+    {
+        // Lee–Ready rows from the tclf project's tests: (3, 2, 4) after a trade at 4 is a sell (midpoint, downtick).
+        var classified = await SendAsync(platform.Http, HttpMethod.Post, Url("/api/vpin/classify"), new
+        {
+            method = "lee-ready",
+            trades = new[]
+            {
+                new { price = 4.0, size = 100.0, bid = 2.0, ask = 4.0 },
+                new { price = 3.0, size = 100.0, bid = 2.0, ask = 4.0 },
+                new { price = 1.0, size = 100.0, bid = 1.0, ask = 3.0 },
+                new { price = 3.0, size = 100.0, bid = 1.0, ask = 3.0 },
+            },
+        }, HttpStatusCode.OK);
+        Assert.Equal(["buy", "sell", "sell", "buy"], classified.GetProperty("sides").EnumerateArray().Select(s => s.GetString()));
+        var ticks = await SendAsync(platform.Http, HttpMethod.Post, Url("/api/vpin/classify"),
+            new { method = "tick", trades = new[] { new { price = 2.0, size = 1.0 }, new { price = 1.0, size = 1.0 } } },
+            HttpStatusCode.OK);
+        Assert.Equal(["unknown", "sell"], ticks.GetProperty("sides").EnumerateArray().Select(s => s.GetString()));
+
+        // By hand: buckets of 10, n = 2; (6 buy, 4 sell), (10, 0) and (5, 5) after the buy of 15 is split: 12/20, then 10/20.
+        var t0 = new DateTimeOffset(2026, 12, 1, 14, 30, 0, TimeSpan.Zero);
+        var vpin = await SendAsync(platform.Http, HttpMethod.Post, Url("/api/vpin/compute"), new
+        {
+            trades = new[]
+            {
+                new { ts = t0, price = 10.0, size = 6.0, side = "buy" },
+                new { ts = t0.AddSeconds(1), price = 10.0, size = 4.0, side = "sell" },
+                new { ts = t0.AddSeconds(2), price = 10.0, size = 15.0, side = "buy" },
+                new { ts = t0.AddSeconds(3), price = 10.0, size = 5.0, side = "sell" },
+            },
+            bucketVolume = 10,
+            buckets = 2,
+            classification = "given",
+        }, HttpStatusCode.OK);
+        Assert.Equal([0.6, 0.5], vpin.GetProperty("vpin").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(3, vpin.GetProperty("bucketCount").GetInt32());
+        Assert.Equal([6.0, 10, 5], vpin.GetProperty("buyVolume").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([4.0, 0, 5], vpin.GetProperty("sellVolume").EnumerateArray().Select(v => v.GetDouble()));
+    }
+
+    [Theory]
+    [InlineData("/api/vpin/classify", """{"method":"tick","trades":[{"price":10}]}""", "trades[0].size")]
+    [InlineData("/api/vpin/classify", """{"method":"majority","trades":[{"price":10,"size":1}]}""", "method")]
+    [InlineData("/api/vpin/classify", """{"method":"emo","trades":[{"price":10,"size":1,"ask":10.1}]}""", "trades[0].bid")]
+    [InlineData("/api/vpin/compute", """{"trades":[{"ts":"2026-12-01T14:30:00Z","price":10}],"bucketVolume":10}""",
+        "trades[0].size")]
+    [InlineData("/api/vpin/compute", """{"trades":[{"ts":"2026-12-01T14:30:00Z","price":10,"size":-5}],"bucketVolume":10}""",
+        "trades[0].size")]
+    [InlineData("/api/vpin/compute", """{"trades":[{"ts":"2026-12-01T14:30:00Z","price":10,"size":5}],"bucketVolume":0}""",
+        "bucketVolume")]
+    [InlineData("/api/vpin/compute",
+        """{"trades":[{"ts":"2026-12-01T14:30:00Z","price":10,"size":5}],"bucketVolume":10,"classification":"given"}""",
+        "trades[0].side")]
+    [InlineData("/api/vpin/compute", """{"trades":[],"bucketVolume":10}""", "trades")]
+    public async Task Bad_inputs_are_problems_naming_the_field(string path, string body, string field) =>
+        await Problems.AssertRefusedAsync(platform.Http, Url(path), body, field);
+}
