@@ -52,7 +52,32 @@ public sealed class VpinCalculationsTests(PlatformFixture platform)
         Assert.Equal([4.0, 0, 5], vpin.GetProperty("sellVolume").EnumerateArray().Select(v => v.GetDouble()));
     }
 
+    [Fact]
+    public async Task Book_imbalance_Kyle_lambda_and_spreads_are_computed_from_raw_inputs()
+    {
+        var book = await SendAsync(platform.Http, HttpMethod.Post, Url("/api/vpin/book-imbalance"), new
+        {
+            bids = new[] { new { price = 9.99, size = 300.0 }, new { price = 9.98, size = 200.0 } },
+            asks = new[] { new { price = 10.01, size = 100.0 }, new { price = 10.02, size = 100.0 } },
+        }, HttpStatusCode.OK);
+        Assert.Equal(3.0 / 7, book.GetProperty("imbalance").GetDouble(), 12);
+
+        var kyle = await SendAsync(platform.Http, HttpMethod.Post, Url("/api/vpin/kyle-lambda"),
+            new { priceChanges = new[] { -2.0, 1, 1 }, signedVolumes = new[] { -1.0, 0, 1 } }, HttpStatusCode.OK);
+        Assert.Equal(1.5, kyle.GetProperty("lambda").GetDouble(), 12);
+
+        var spreads = await SendAsync(platform.Http, HttpMethod.Post, Url("/api/vpin/spreads"), new
+        {
+            trades = new[] { new { price = 10.03, side = "buy", midpoint = 10.00, midpointLater = 10.02 } },
+        }, HttpStatusCode.OK);
+        Assert.Equal(0.06, spreads.GetProperty("mean").GetProperty("effective").GetDouble(), 12);
+        Assert.Equal(0.02, spreads.GetProperty("trades")[0].GetProperty("realised").GetDouble(), 12);
+    }
+
     [Theory]
+    [InlineData("/api/vpin/book-imbalance", """{"bids":[{"price":10,"size":-1}],"asks":[]}""", "bids[0]")]
+    [InlineData("/api/vpin/kyle-lambda", """{"priceChanges":[1,2,3],"signedVolumes":[1,2]}""", "signedVolumes")]
+    [InlineData("/api/vpin/spreads", """{"trades":[{"price":10,"side":"buy","midpoint":10}]}""", "trades[0].midpointLater")]
     [InlineData("/api/vpin/classify", """{"method":"tick","trades":[{"price":10}]}""", "trades[0].size")]
     [InlineData("/api/vpin/classify", """{"method":"majority","trades":[{"price":10,"size":1}]}""", "method")]
     [InlineData("/api/vpin/classify", """{"method":"emo","trades":[{"price":10,"size":1,"ask":10.1}]}""", "trades[0].bid")]

@@ -26,3 +26,30 @@ public sealed record ComputeRequest(IReadOnlyList<ComputeTrade>? Trades, double?
 /// <summary>One VPIN per full bucket once <c>buckets</c> are full; each full bucket's buy and sell volume.</summary>
 public sealed record ComputeResponse(IReadOnlyList<double> Vpin, int BucketCount, IReadOnlyList<double> BuyVolume,
     IReadOnlyList<double> SellVolume);
+
+/// <summary>A level of a book: price and size.</summary>
+public sealed record BookLevelInput(double? Price, double? Size);
+
+/// <summary><c>POST /api/vpin/book-imbalance</c>: bids and asks best first, over the top <see cref="Levels"/> (10 by default).</summary>
+public sealed record BookImbalanceRequest(IReadOnlyList<BookLevelInput>? Bids, IReadOnlyList<BookLevelInput>? Asks, int Levels = 10);
+
+/// <summary>(bid depth − ask depth) ÷ (bid depth + ask depth) over the levels read, and the depths.</summary>
+public sealed record BookImbalanceResponse(double Imbalance, double BidDepth, double AskDepth, int Levels);
+
+/// <summary><c>POST /api/vpin/kyle-lambda</c>: per interval, the price change and the signed volume (buy − sell).</summary>
+public sealed record KyleLambdaRequest(IReadOnlyList<double>? PriceChanges, IReadOnlyList<double>? SignedVolumes);
+
+/// <summary>The slope λ of price changes on signed volume, its intercept and R².</summary>
+public sealed record KyleLambdaResponse(double Lambda, double Intercept, double RSquared, int Intervals);
+
+/// <summary>A trade for <c>POST /api/vpin/spreads</c>: price, side (<c>buy</c>/<c>sell</c>), the midpoint at it and Δ later.</summary>
+public sealed record SpreadTrade(double? Price, string? Side, double? Midpoint, double? MidpointLater);
+
+public sealed record SpreadsRequest(IReadOnlyList<SpreadTrade>? Trades);
+
+/// <summary>A trade's effective and realised spreads and price impact (price units), and the first two relative to the midpoint.</summary>
+public sealed record SpreadsView(double Effective, double Realised, double PriceImpact, double EffectiveRelative,
+    double RealisedRelative);
+
+/// <summary>Each trade's spreads, and their means.</summary>
+public sealed record SpreadsResponse(IReadOnlyList<SpreadsView> Trades, SpreadsView Mean);
