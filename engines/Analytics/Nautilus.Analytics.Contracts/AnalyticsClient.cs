@@ -11,31 +11,29 @@ namespace Nautilus.Analytics.Contracts;
 /// The Analytics engine over HTTP, typed. Register with <c>AddHttpClient&lt;AnalyticsClient&gt;(http =&gt; http.BaseAddress = new
 /// Uri(AnalyticsClient.BaseAddress))</c>. A refusal comes back as <see cref="AnalyticsRequestException"/> carrying the engine's problem.
 /// </summary>
-public sealed class AnalyticsClient(HttpClient http)
+public sealed class AnalyticsClient(HttpClient http) : EngineClient(http)
 {
     /// <summary>Service discovery's name for the engine ("https+http": https where it offers it).</summary>
     public const string BaseAddress = "https+http://analytics-engine";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<IReadOnlyList<StoredPortfolio>> PortfoliosAsync(CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<StoredPortfolio[]>("/api/analytics/portfolios", Json, ct) ?? [];
+        await Http.GetFromJsonAsync<StoredPortfolio[]>("/api/analytics/portfolios", Json, ct) ?? [];
 
     public async Task<TearSheet> PortfolioTearSheetAsync(string portfolio, int rollingWindow = 63, CancellationToken ct = default)
     {
         var window = rollingWindow.ToString(CultureInfo.InvariantCulture);
         var path = $"/api/analytics/portfolios/{Uri.EscapeDataString(portfolio)}/tearsheet?rollingWindow={window}";
-        using var response = await http.GetAsync(path, ct);
-        return await ReadAsync<TearSheet>(response, ct);
+        using var response = await Http.GetAsync(path, ct);
+        return await AnswerAsync<TearSheet>(response, ct);
     }
 
     public async Task<IReadOnlyList<StrategyWithFills>> StrategiesAsync(CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<StrategyWithFills[]>("/api/analytics/strategies", Json, ct) ?? [];
+        await Http.GetFromJsonAsync<StrategyWithFills[]>("/api/analytics/strategies", Json, ct) ?? [];
 
     public async Task<StrategyTearSheet> StrategyTearSheetAsync(string strategy, CancellationToken ct = default)
     {
-        using var response = await http.GetAsync($"/api/analytics/strategies/{Uri.EscapeDataString(strategy)}/tearsheet", ct);
-        return await ReadAsync<StrategyTearSheet>(response, ct);
+        using var response = await Http.GetAsync($"/api/analytics/strategies/{Uri.EscapeDataString(strategy)}/tearsheet", ct);
+        return await AnswerAsync<StrategyTearSheet>(response, ct);
     }
 
     public Task<TearSheet> TearSheetAsync(TearSheetRequest request, CancellationToken ct = default) =>
@@ -47,20 +45,8 @@ public sealed class AnalyticsClient(HttpClient http)
     public Task<AttributionResult> AttributionAsync(AttributionRequest request, CancellationToken ct = default) =>
         PostAsync<AttributionResult>("/api/analytics/attribution", request, ct);
 
-    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
-    {
-        using var response = await http.PostAsync(path, JsonContent.Create(body, body.GetType(), options: Json), ct);
-        return await ReadAsync<T>(response, ct);
-    }
-
-    private static Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
-        ApiProblem.ReadAnswerAsync<T>(response, Json, (status, problem) => new AnalyticsRequestException(status, problem), ct);
+    protected override EngineRequestException Refused(int status, string problem) => new AnalyticsRequestException(status, problem);
 }
 
 /// <summary>The Analytics engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>
-public sealed class AnalyticsRequestException(int status, string problem) : Exception($"Analytics engine answered {status}: {problem}")
-{
-    public int Status { get; } = status;
-
-    public string Problem { get; } = problem;
-}
+public sealed class AnalyticsRequestException(int status, string problem) : EngineRequestException("Analytics", status, problem);

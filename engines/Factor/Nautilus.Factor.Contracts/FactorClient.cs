@@ -8,18 +8,16 @@ namespace Nautilus.Factor.Contracts;
 /// The Factor engine over HTTP, typed. Register with <c>AddHttpClient&lt;FactorClient&gt;(http =&gt; http.BaseAddress = new
 /// Uri(FactorClient.BaseAddress))</c>. A refusal comes back as <see cref="FactorRequestException"/> carrying the engine's problem.
 /// </summary>
-public sealed class FactorClient(HttpClient http)
+public sealed class FactorClient(HttpClient http) : EngineClient(http)
 {
     public const string BaseAddress = "https+http://factor-engine";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Task<IReadOnlyList<FactorRunView>> RunsAsync(CancellationToken ct = default) =>
         GetAsync<IReadOnlyList<FactorRunView>>("/api/factors/runs", ct);
 
     public async Task<FactorRunView> RunAsync(FactorRunRequest request, CancellationToken ct = default)
     {
-        using var response = await http.PostAsJsonAsync("/api/factors/runs", request, Json, ct);
+        using var response = await Http.PostAsJsonAsync("/api/factors/runs", request, Json, ct);
         return await AnswerAsync<FactorRunView>(response, ct);
     }
 
@@ -28,24 +26,12 @@ public sealed class FactorClient(HttpClient http)
 
     public async Task<RiskDecompositionResponse> RiskAsync(string run, PortfolioRiskRequest request, CancellationToken ct = default)
     {
-        using var response = await http.PostAsJsonAsync($"/api/factors/runs/{Uri.EscapeDataString(run)}/risk", request, Json, ct);
+        using var response = await Http.PostAsJsonAsync($"/api/factors/runs/{Uri.EscapeDataString(run)}/risk", request, Json, ct);
         return await AnswerAsync<RiskDecompositionResponse>(response, ct);
     }
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
-    {
-        using var response = await http.GetAsync(path, ct);
-        return await AnswerAsync<T>(response, ct);
-    }
-
-    private static Task<T> AnswerAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
-        ApiProblem.ReadAnswerAsync<T>(response, Json, (status, problem) => new FactorRequestException(status, problem), ct);
+    protected override EngineRequestException Refused(int status, string problem) => new FactorRequestException(status, problem);
 }
 
 /// <summary>The Factor engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>
-public sealed class FactorRequestException(int status, string problem) : Exception($"Factor engine answered {status}: {problem}")
-{
-    public int Status { get; } = status;
-
-    public string Problem { get; } = problem;
-}
+public sealed class FactorRequestException(int status, string problem) : EngineRequestException("Factor", status, problem);

@@ -9,16 +9,14 @@ namespace Nautilus.Portfolio.Contracts;
 /// new Uri(PortfolioClient.BaseAddress))</c>. A refusal comes back as <see cref="PortfolioRequestException"/> carrying the
 /// engine's problem.
 /// </summary>
-public sealed class PortfolioClient(HttpClient http)
+public sealed class PortfolioClient(HttpClient http) : EngineClient(http)
 {
     /// <summary>Service discovery's name for the engine ("https+http": https where it offers it).</summary>
     public const string BaseAddress = "https+http://portfolio-engine";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<OptimizeResponse> OptimizeAsync(OptimizeRequest request, CancellationToken ct = default)
     {
-        using var response = await http.PostAsJsonAsync("/api/portfolio/optimize", request, Json, ct);
+        using var response = await Http.PostAsJsonAsync("/api/portfolio/optimize", request, Json, ct);
         return await AnswerAsync<OptimizeResponse>(response, ct);
     }
 
@@ -27,7 +25,7 @@ public sealed class PortfolioClient(HttpClient http)
 
     public async Task<NodeView> CreateNodeAsync(NodeRequest request, CancellationToken ct = default)
     {
-        using var response = await http.PostAsJsonAsync("/api/portfolio/nodes", request, Json, ct);
+        using var response = await Http.PostAsJsonAsync("/api/portfolio/nodes", request, Json, ct);
         return await AnswerAsync<NodeView>(response, ct);
     }
 
@@ -46,31 +44,19 @@ public sealed class PortfolioClient(HttpClient http)
 
     public async Task<ProposalView> ProposeAsync(string portfolio, ProposalRequest request, CancellationToken ct = default)
     {
-        using var response = await http.PostAsJsonAsync($"/api/portfolio/portfolios/{Uri.EscapeDataString(portfolio)}/proposals",
+        using var response = await Http.PostAsJsonAsync($"/api/portfolio/portfolios/{Uri.EscapeDataString(portfolio)}/proposals",
             request, Json, ct);
         return await AnswerAsync<ProposalView>(response, ct);
     }
 
     public async Task<ProposalView> ApproveAsync(string proposalId, CancellationToken ct = default)
     {
-        using var response = await http.PostAsync($"/api/portfolio/proposals/{Uri.EscapeDataString(proposalId)}/approve", null, ct);
+        using var response = await Http.PostAsync($"/api/portfolio/proposals/{Uri.EscapeDataString(proposalId)}/approve", null, ct);
         return await AnswerAsync<ProposalView>(response, ct);
     }
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
-    {
-        using var response = await http.GetAsync(path, ct);
-        return await AnswerAsync<T>(response, ct);
-    }
-
-    private static Task<T> AnswerAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
-        ApiProblem.ReadAnswerAsync<T>(response, Json, (status, problem) => new PortfolioRequestException(status, problem), ct);
+    protected override EngineRequestException Refused(int status, string problem) => new PortfolioRequestException(status, problem);
 }
 
 /// <summary>The Portfolio engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>
-public sealed class PortfolioRequestException(int status, string problem) : Exception($"Portfolio engine answered {status}: {problem}")
-{
-    public int Status { get; } = status;
-
-    public string Problem { get; } = problem;
-}
+public sealed class PortfolioRequestException(int status, string problem) : EngineRequestException("Portfolio", status, problem);

@@ -12,12 +12,15 @@ namespace Nautilus.Risk.Contracts;
 /// The Risk engine over HTTP, typed. Register with <c>AddHttpClient&lt;RiskClient&gt;(http =&gt; http.BaseAddress = new
 /// Uri(RiskClient.BaseAddress))</c>. A refusal comes back as <see cref="RiskRequestException"/> carrying the engine's problem.
 /// </summary>
-public sealed class RiskClient(HttpClient http)
+public sealed class RiskClient(HttpClient http) : EngineClient(http)
 {
     /// <summary>Service discovery's name for the engine ("https+http": https where it offers it).</summary>
     public const string BaseAddress = "https+http://risk-engine";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions EnumsByName =
+        new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    protected override JsonSerializerOptions Json => EnumsByName;
 
     public Task<VarResponse> VarAsync(VarRequest request, CancellationToken ct = default) => PostAsync<VarResponse>("/api/risk/var",
         request, ct);
@@ -26,10 +29,10 @@ public sealed class RiskClient(HttpClient http)
         PostAsync<VarBacktestResult>("/api/risk/backtest", request, ct);
 
     public async Task<IReadOnlyList<RiskLimit>> LimitsAsync(CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<RiskLimit[]>("/api/risk/limits", Json, ct) ?? [];
+        await Http.GetFromJsonAsync<RiskLimit[]>("/api/risk/limits", Json, ct) ?? [];
 
     public async Task<IReadOnlyList<LimitChange>> LimitHistoryAsync(int limit = 50, CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<LimitChange[]>($"/api/risk/limits/history?limit={limit}", Json, ct) ?? [];
+        await Http.GetFromJsonAsync<LimitChange[]>($"/api/risk/limits/history?limit={limit}", Json, ct) ?? [];
 
     public Task<LimitChange> SetLimitAsync(LimitChangeRequest request, CancellationToken ct = default) =>
         SendAsync<LimitChange>(HttpMethod.Put, "/api/risk/limits", request, ct);
@@ -41,14 +44,14 @@ public sealed class RiskClient(HttpClient http)
                                                       null, ct);
 
     public async Task<TradingStatesResponse> StatesAsync(CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<TradingStatesResponse>("/api/risk/state", Json, ct)
+        await Http.GetFromJsonAsync<TradingStatesResponse>("/api/risk/state", Json, ct)
         ?? throw new RiskRequestException(500, "the Risk engine answered no states");
 
     public Task<TradingStateChange> SetStateAsync(TradingStateRequest request, CancellationToken ct = default) =>
         SendAsync<TradingStateChange>(HttpMethod.Put, "/api/risk/state", request, ct);
 
     public async Task<IReadOnlyList<PortfolioRiskView>> PortfoliosAsync(CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<PortfolioRiskView[]>("/api/risk/portfolios", Json, ct) ?? [];
+        await Http.GetFromJsonAsync<PortfolioRiskView[]>("/api/risk/portfolios", Json, ct) ?? [];
 
     public Task<PreTradeDecision> CheckAsync(OrderInput order, CancellationToken ct = default) =>
         PostAsync<PreTradeDecision>($"/api/risk/portfolios/{Uri.EscapeDataString(order.Portfolio.Value)}/check", order, ct);
@@ -60,8 +63,8 @@ public sealed class RiskClient(HttpClient http)
     /// <summary>The latest stored VaR, or null when none was computed yet.</summary>
     public async Task<PortfolioVar?> LatestVarAsync(PortfolioId portfolio, CancellationToken ct = default)
     {
-        using var response = await http.GetAsync($"{PortfolioPath(portfolio)}/var", ct);
-        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await ReadAsync<PortfolioVar>(response, ct);
+        using var response = await Http.GetAsync($"{PortfolioPath(portfolio)}/var", ct);
+        return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await AnswerAsync<PortfolioVar>(response, ct);
     }
 
     public Task<VarHistoryResponse> VarHistoryAsync(PortfolioId portfolio, CancellationToken ct = default) =>
@@ -72,31 +75,12 @@ public sealed class RiskClient(HttpClient http)
         PostAsync<StressResponse>($"{PortfolioPath(portfolio)}/stress/historical", request, ct);
 
     public async Task<IReadOnlyList<AlertView>> AlertsAsync(int limit = 100, CancellationToken ct = default) =>
-        await http.GetFromJsonAsync<AlertView[]>($"/api/risk/alerts?limit={limit}", Json, ct) ?? [];
+        await Http.GetFromJsonAsync<AlertView[]>($"/api/risk/alerts?limit={limit}", Json, ct) ?? [];
 
     private static string PortfolioPath(PortfolioId portfolio) => $"/api/risk/portfolios/{Uri.EscapeDataString(portfolio.Value)}";
 
-    private Task<T> PostAsync<T>(string path, object body, CancellationToken ct) => SendAsync<T>(HttpMethod.Post, path, body, ct);
-
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(method, path)
-        {
-            Content = body is null ? null : JsonContent.Create(body,
-            body.GetType(), options: Json)
-        };
-        using var response = await http.SendAsync(request, ct);
-        return await ReadAsync<T>(response, ct);
-    }
-
-    private static Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
-        ApiProblem.ReadAnswerAsync<T>(response, Json, (status, problem) => new RiskRequestException(status, problem), ct);
+    protected override EngineRequestException Refused(int status, string problem) => new RiskRequestException(status, problem);
 }
 
 /// <summary>The Risk engine refused a request; <see cref="Problem"/> names the fields at fault.</summary>
-public sealed class RiskRequestException(int status, string problem) : Exception($"Risk engine answered {status}: {problem}")
-{
-    public int Status { get; } = status;
-
-    public string Problem { get; } = problem;
-}
+public sealed class RiskRequestException(int status, string problem) : EngineRequestException("Risk", status, problem);
