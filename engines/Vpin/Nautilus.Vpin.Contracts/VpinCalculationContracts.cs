@@ -53,3 +53,11 @@ public sealed record SpreadsView(double Effective, double Realised, double Price
 
 /// <summary>Each trade's spreads, and their means.</summary>
 public sealed record SpreadsResponse(IReadOnlyList<SpreadsView> Trades, SpreadsView Mean);
+
+/// <summary>A rule's share of trades named as the tape reports them, and the share it left unknown (NaN before any trade).</summary>
+public sealed record RuleAccuracy(string Method, double Accuracy, double Unknown);
+
+/// <summary>
+/// <c>GET /api/vpin/accuracy</c>: per instrument, the trades judged (those with a reported aggressor) and each rule's accuracy.
+/// </summary>
+public sealed record InstrumentAccuracy(string Symbol, long Trades, IReadOnlyList<RuleAccuracy> Rules);

@@ -4,6 +4,7 @@ using Nautilus.Vpin.Engine.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine(EngineCatalog.Vpin);
+builder.AddVpin();
 
 var app = builder.Build();
 app.MapEngine();

@@ -89,4 +89,20 @@ public sealed class TradeClassifierTests
         quotes.Add(5_000, 10.3, 10.5); // the quote of 1,000 is forgotten
         Assert.True(double.IsNaN(quotes.InForceAt(1_500).Bid));
     }
+
+    [Fact]
+    public void Accuracy_counts_each_rule_against_the_reported_aggressor_with_unknowns_as_wrong()
+    {
+        var accuracy = new ClassificationAccuracy();
+        accuracy.Add(100, 99, 101, AggressorSide.Buyer);   // tick unknown (first); quote at the midpoint unknown; LR unknown; EMO unknown
+        accuracy.Add(101, 99, 101, AggressorSide.Buyer);   // all four: buy
+        accuracy.Add(100, 100, 102, AggressorSide.Buyer);  // tick sell, quote sell, LR sell, EMO sell (at the bid): all wrong
+        accuracy.Add(100, 100, 102, AggressorSide.None);   // not judged
+
+        Assert.Equal(3, accuracy.Trades);
+        var shares = accuracy.Shares().ToDictionary(s => s.Method);
+        Assert.Equal(1.0 / 3, shares[ClassificationMethod.Tick].Accuracy, 12);
+        Assert.Equal(1.0 / 3, shares[ClassificationMethod.Tick].Unknown, 12);
+        Assert.Equal(1, accuracy.Correct(ClassificationMethod.Emo));
+    }
 }

@@ -237,6 +237,9 @@ public static class VpinCalculationsApi
         return TypedResults.Ok(new ComputeResponse(result.Vpin, result.BucketCount, result.BuyVolume, result.SellVolume));
     }
 
+    /// <summary>A rule's name in requests and answers.</summary>
+    public static string NameOf(ClassificationMethod method) => Methods.First(m => m.Value == method).Key;
+
     private static bool TryParseSide(string? text, out AggressorSide side)
     {
         side = text?.ToLowerInvariant() switch { "buy" => AggressorSide.Buyer, "sell" => AggressorSide.Seller, _ => AggressorSide.None };
