@@ -8,6 +8,9 @@ namespace Nautilus.Vpin.Domain;
 /// </summary>
 public static class BulkVolumeClassifier
 {
+    /// <summary>The start of the time bar of <paramref name="barNanos"/> that <paramref name="tsNanos"/> falls in.</summary>
+    public static long BarStart(long tsNanos, long barNanos) => tsNanos - (((tsNanos % barNanos) + barNanos) % barNanos);
+
     /// <summary>The buy share of a price change; ½ when nothing is known (no change seen yet, or no dispersion).</summary>
     public static double BuyShare(double priceChange, double sigma) =>
         sigma > 0 && double.IsFinite(priceChange) ? Normal.CDF(0, 1, priceChange / sigma) : 0.5;

@@ -1,3 +1,5 @@
+using Nautilus.Model;
+
 namespace Nautilus.Vpin.Domain;
 
 /// <summary>
@@ -19,6 +21,14 @@ public sealed class VolumeBucketer
     }
 
     public double BucketVolume { get; }
+
+    /// <summary>The buy share of a trade whose side is named: all of a buy, none of a sell, half of one left unknown.</summary>
+    public static double BuyShareOf(AggressorSide side) => side switch
+    {
+        AggressorSide.Buyer => 1.0,
+        AggressorSide.Seller => 0.0,
+        _ => 0.5,
+    };
 
     /// <summary>Volume in the bucket being filled.</summary>
     public double Filling => _buy + _sell;

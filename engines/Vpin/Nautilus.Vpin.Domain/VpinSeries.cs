@@ -35,7 +35,7 @@ public static class VpinSeries
             case VolumeClassification.Given:
                 foreach (var t in trades)
                 {
-                    bucketer.Add(t.Size, t.Side == AggressorSide.Buyer ? 1 : 0, t.TsNanos, t.Price, ref sink);
+                    bucketer.Add(t.Size, VolumeBucketer.BuyShareOf(t.Side), t.TsNanos, t.Price, ref sink);
                 }
 
                 break;
@@ -43,8 +43,7 @@ public static class VpinSeries
                 var tick = new TradeClassifier(ClassificationMethod.Tick);
                 foreach (var t in trades)
                 {
-                    var share = tick.Classify(t.Price) switch { AggressorSide.Buyer => 1.0, AggressorSide.Seller => 0.0, _ => 0.5 };
-                    bucketer.Add(t.Size, share, t.TsNanos, t.Price, ref sink);
+                    bucketer.Add(t.Size, VolumeBucketer.BuyShareOf(tick.Classify(t.Price)), t.TsNanos, t.Price, ref sink);
                 }
 
                 break;
@@ -70,7 +69,7 @@ public static class VpinSeries
         (long End, double Close, double Volume) bar = default;
         foreach (var t in trades)
         {
-            var slot = barNanos > 0 ? t.TsNanos - (((t.TsNanos % barNanos) + barNanos) % barNanos) : t.TsNanos;
+            var slot = barNanos > 0 ? BulkVolumeClassifier.BarStart(t.TsNanos, barNanos) : t.TsNanos;
             if (open != slot || barNanos <= 0)
             {
                 if (open is not null)

@@ -72,14 +72,11 @@ public sealed class VpinStream
         switch (_settings.Classification)
         {
             case StreamClassification.Given:
-                return _bucketer.Add(size, side switch { AggressorSide.Buyer => 1.0, AggressorSide.Seller => 0.0, _ => 0.5 }, tsNanos,
-                    price, ref _sink);
+                return _bucketer.Add(size, VolumeBucketer.BuyShareOf(side), tsNanos, price, ref _sink);
             case StreamClassification.Tick or StreamClassification.LeeReady:
-                var inferred = _rule!.Classify(price, bid, ask);
-                return _bucketer.Add(size, inferred switch { AggressorSide.Buyer => 1.0, AggressorSide.Seller => 0.0, _ => 0.5 }, tsNanos,
-                    price, ref _sink);
+                return _bucketer.Add(size, VolumeBucketer.BuyShareOf(_rule!.Classify(price, bid, ask)), tsNanos, price, ref _sink);
             default:
-                var slot = tsNanos - (((tsNanos % _settings.BarNanos) + _settings.BarNanos) % _settings.BarNanos);
+                var slot = BulkVolumeClassifier.BarStart(tsNanos, _settings.BarNanos);
                 var completed = 0;
                 if (slot != _barSlot)
                 {
