@@ -12,7 +12,8 @@ var infrastructure = builder.AddNautilusInfrastructure(settings);
 var marketData = builder.AddEngine<Projects.Nautilus_MarketData_Engine>(EngineCatalog.MarketDataEngine, settings, infrastructure);
 var features = builder.AddEngine<Projects.Nautilus_Features_Engine>(EngineCatalog.Features, settings, infrastructure)
     .WithReference(marketData); // asks MarketData for stored bars over HTTP (warm-up, features over history)
-var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, settings, infrastructure);
+var vpin = builder.AddEngine<Projects.Nautilus_Vpin_Engine>(EngineCatalog.Vpin, settings, infrastructure)
+    .WithReference(marketData); // stored daily bars: average daily volume sizes the VPIN buckets
 var ml = builder.AddEngine<Projects.Nautilus_ML_Engine>(EngineCatalog.Ml, settings, infrastructure);
 var factor = builder.AddEngine<Projects.Nautilus_Factor_Engine>(EngineCatalog.Factor, settings, infrastructure)
     .WithReference(marketData) // stored daily bars, sectors and shares outstanding for factor model runs

@@ -7,6 +7,7 @@ using Nautilus.Web.Market;
 using Nautilus.Web.Portfolio;
 using Nautilus.Web.Risk;
 using Nautilus.Web.Trading;
+using Nautilus.Web.Vpin;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve framework assets (blazor.web.js) from the build output in every environment, not only Development;
@@ -20,6 +21,7 @@ builder.AddAnalyticsView();
 builder.AddTradingViews();
 builder.AddPortfolioViews();
 builder.AddFactorView();
+builder.AddVpinView();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

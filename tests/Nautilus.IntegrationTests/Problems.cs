@@ -15,9 +15,13 @@ public static class Problems
     }
 
     /// <summary>Posts <paramref name="json"/> as it is and asserts a 400 whose <c>errors</c> name <paramref name="field"/>.</summary>
-    public static async Task AssertRefusedAsync(HttpClient http, Uri url, string json, string field)
+    public static async Task AssertRefusedAsync(HttpClient http, Uri url, string json, string field, HttpMethod? method = null)
     {
-        using var response = await http.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, url)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        using var response = await http.SendAsync(request);
         var problem = await ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} in {problem}");
     }

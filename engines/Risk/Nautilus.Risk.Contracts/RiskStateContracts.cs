@@ -28,3 +28,7 @@ public sealed record PositionView(InstrumentId Instrument, double Quantity, doub
 public sealed record PortfolioRiskView(PortfolioId Portfolio, TradingState State, double Equity, double DailyPnl, double Drawdown,
     double Gross,
     double Net, IReadOnlyList<PositionView> Positions, IReadOnlyList<LimitUtilisation> Utilisation);
+
+/// <summary>An instrument whose flow the VPIN engine reports toxic (or a flash-crash warning), and the trading state it is in.
+/// </summary>
+public sealed record InstrumentRiskState(string Instrument, ToxicityLevel Toxicity, TradingState TradingState);

@@ -40,3 +40,10 @@ public enum OrderStatus : byte
 /// <summary>What the risk engine lets through: everything, only position-reducing orders, or nothing.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<TradingState>))]
 public enum TradingState : byte { Active = 1, Reducing = 2, Halted = 3 }
+
+/// <summary>
+/// How toxic an instrument's order flow is by its VPIN's CDF: Toxic above the alert threshold (ELO 2012: 0.9), FlashCrash when it has
+/// stayed above the extreme threshold for several buckets (ELO 2011 saw VPIN at its highs for over an hour before 6 May 2010).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ToxicityLevel>))]
+public enum ToxicityLevel : byte { Normal = 0, Toxic = 1, FlashCrash = 2 }

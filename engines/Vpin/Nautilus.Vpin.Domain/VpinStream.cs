@@ -62,6 +62,9 @@ public sealed class VpinStream
 
     public double Vpin => _vpin.Current;
 
+    /// <summary>How many VPIN values the CDF holds (alerts wait for enough history).</summary>
+    public int CdfHistory => _cdf.Count;
+
     /// <summary>
     /// A trade: returns the number of buckets it completed (their updates go to <paramref name="updates"/>, usually 0 or 1).
     /// <paramref name="bid"/>/<paramref name="ask"/> are the quote in force (Lee–Ready), <paramref name="side"/> the tape's.

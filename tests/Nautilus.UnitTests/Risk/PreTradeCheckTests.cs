@@ -137,4 +137,24 @@ public sealed class PreTradeCheckTests
         Assert.Equal(12_345, exposure.Measure(LimitKind.MaxVar));
         Assert.Null(exposure.Measure(LimitKind.MaxNotional)); // an order's measure, not the portfolio's
     }
+
+    [Fact]
+    public void An_instrument_with_a_flash_crash_warning_takes_only_orders_that_shrink_a_position_in_it()
+    {
+        var limits = new LimitBook([]);
+        var increase = PreTradeCheck.Check(Buy(Aapl, 10, 200), Exposure(), limits, TradingState.Active, TradingState.Active, 0,
+            TradingState.Reducing);
+        Assert.False(increase.Accepted);
+        Assert.Equal(TradingState.Reducing, increase.TradingState);
+        Assert.Contains("flash-crash", increase.Reason);
+
+        // Selling 400 of the 1,000 AAPL held shrinks the position; selling 1,500 would flip it short.
+        Assert.True(PreTradeCheck.Check(Sell(Aapl, 400, 200), Exposure(), limits, TradingState.Active, TradingState.Active, 0,
+            TradingState.Reducing).Accepted);
+        Assert.False(PreTradeCheck.Check(Sell(Aapl, 1_500, 200), Exposure(), limits, TradingState.Active, TradingState.Active, 0,
+            TradingState.Reducing).Accepted);
+        // Other instruments are untouched.
+        Assert.True(PreTradeCheck.Check(Buy(Msft, 10, 400), Exposure(), limits, TradingState.Active, TradingState.Active, 0,
+            TradingState.Active).Accepted);
+    }
 }

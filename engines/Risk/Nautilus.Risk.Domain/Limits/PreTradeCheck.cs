@@ -21,7 +21,8 @@ public sealed record PreTradeDecision(bool Accepted, TradingState TradingState, 
 /// The pre-trade check on the order path: trading state first (HALTED refuses everything; REDUCING, globally or for the
 /// portfolio, and a breached daily-loss or drawdown limit let through only orders that shrink a position without
 /// flipping it), then every limit that applies to the order — global, its portfolio's, its strategy's, its
-/// instrument's — each at the value the order would bring it to. Pure: the caller owns the state and the clock.
+/// instrument's — each at the value the order would bring it to. An instrument can be REDUCING on its own (its VPIN's flash-crash
+/// warning): then only orders that shrink a position in it pass. Pure: the caller owns the state and the clock.
 /// </summary>
 public static class PreTradeCheck
 {
@@ -29,8 +30,9 @@ public static class PreTradeCheck
     private static readonly PreTradeDecision AcceptedIncreasing = new(true, TradingState.Active, false, null, PreTradeDecision.None);
 
     /// <param name="ordersInLastSecond">Orders the portfolio sent in the second before this one (the caller's rate window).</param>
+    /// <param name="instrumentState">The instrument's own state: REDUCING while its flow gives a flash-crash warning.</param>
     public static PreTradeDecision Check(in OrderIntent order, PortfolioExposure exposure, LimitBook limits, TradingState globalState,
-        TradingState portfolioState, int ordersInLastSecond)
+        TradingState portfolioState, int ordersInLastSecond, TradingState instrumentState = TradingState.Active)
     {
         if (!(order.Quantity > 0) || !double.IsFinite(order.Quantity))
         {
@@ -57,6 +59,12 @@ public static class PreTradeCheck
         if (state == TradingState.Reducing && !reduces)
         {
             return Refused(state, reduces, "trading state is REDUCING: only orders that shrink a position without flipping it pass", null);
+        }
+
+        if (instrumentState != TradingState.Active && !reduces)
+        {
+            return Refused(TradingState.Reducing, reduces,
+                $"{order.Instrument} is REDUCING (flash-crash warning from its VPIN): only orders that shrink a position in it pass", null);
         }
 
         List<LimitBreach>? breaches = null;

@@ -31,6 +31,11 @@ public static class RiskStateApi
                 "why.");
         api.MapGet("/portfolios", (LiveRisk risk) => TypedResults.Ok(risk.Portfolios.Select(p => View(p, risk)).ToArray()))
             .WithName("GetPortfolioRisk").WithSummary("Each portfolio's live exposure, state and limit utilisation.");
+        api.MapGet("/instruments", (LiveRisk risk) => TypedResults.Ok(risk.Toxicity.OrderBy(t => t.Key.ToString(), StringComparer.Ordinal)
+                .Select(t => new InstrumentRiskState(t.Key.ToString(), t.Value, risk.InstrumentStateOf(t.Key))).ToArray()))
+            .WithName("GetInstrumentStates")
+            .WithSummary("Instruments whose flow VPIN reports toxic or worse, and their trading state (REDUCING on a flash-crash " +
+                "warning).");
         api.MapPost("/portfolios/{portfolio}/check", CheckAsync).WithName("CheckOrder")
             .WithSummary("The pre-trade check of an order against the portfolio's live state; an accepted order counts toward its order " +
                 "rate.");

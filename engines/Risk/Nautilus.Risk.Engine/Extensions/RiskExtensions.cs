@@ -37,6 +37,7 @@ public static class RiskExtensions
         services.AddMessageHandler<PriceUpdate, PriceUpdateHandler>();
         services.AddMessageHandler<PortfolioUpdate, PortfolioUpdateHandler>();
         services.AddMessageHandler<OrderRequest, OrderRequestHandler>();
+        services.AddMessageHandler<VpinCalculation, VpinCalculationHandler>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(RiskMetrics.MeterName));
         return builder;
     }

@@ -21,6 +21,7 @@ public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository hi
     private readonly ConcurrentDictionary<string, TradingState> _portfolioStates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PortfolioId, PortfolioBook> _portfolios = new();
     private readonly ConcurrentDictionary<InstrumentId, double> _lastPrices = new();
+    private readonly ConcurrentDictionary<InstrumentId, ToxicityLevel> _toxicity = new();
     private readonly SemaphoreSlim _changes = new(1, 1);
     private volatile LimitBook _limits = LimitBook.Empty;
     private volatile TradingState _global = TradingState.Active;
@@ -123,7 +124,8 @@ public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository hi
         PreTradeDecision decision;
         lock (book)
         {
-            decision = PreTradeCheck.Check(order, book.Exposure, _limits, _global, StateOf(order.Portfolio), book.Rate.InLastSecond());
+            decision = PreTradeCheck.Check(order, book.Exposure, _limits, _global, StateOf(order.Portfolio), book.Rate.InLastSecond(),
+                InstrumentStateOf(order.Instrument));
             if (decision.Accepted)
             {
                 book.Rate.Record();
@@ -151,6 +153,44 @@ public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository hi
             var held = book.Exposure.Positions.TryGetValue(change.InstrumentId, out var p) ? p.Price : change.AveragePrice.AsDouble();
             book.Exposure.SetPosition(change.InstrumentId, change.Side == PositionSide.Flat ? 0 : quantity, held);
         }
+    }
+
+    /// <summary>REDUCING while the instrument's VPIN gives a flash-crash warning.</summary>
+    public TradingState InstrumentStateOf(InstrumentId instrument) =>
+        _toxicity.TryGetValue(instrument, out var level) && level == ToxicityLevel.FlashCrash ? TradingState.Reducing : TradingState.Active;
+
+    /// <summary>Instruments whose flow is toxic or worse, by level.</summary>
+    public IReadOnlyDictionary<InstrumentId, ToxicityLevel> Toxicity => _toxicity;
+
+    /// <summary>
+    /// VPIN_CALCULATION: a change of the instrument's toxicity level is alerted (toxic: warning; flash-crash: critical, and the
+    /// instrument turns REDUCING; back to normal: info).
+    /// </summary>
+    public async ValueTask OnVpinAsync(VpinCalculation vpin, CancellationToken ct)
+    {
+        var before = _toxicity.TryGetValue(vpin.InstrumentId, out var level) ? level : ToxicityLevel.Normal;
+        if (before == vpin.Level)
+        {
+            return;
+        }
+
+        if (vpin.Level == ToxicityLevel.Normal)
+        {
+            _toxicity.TryRemove(vpin.InstrumentId, out _);
+        }
+        else
+        {
+            _toxicity[vpin.InstrumentId] = vpin.Level;
+        }
+
+        var (severity, what) = vpin.Level switch
+        {
+            ToxicityLevel.FlashCrash => (AlertSeverity.Critical, "flash-crash warning: only orders that reduce a position in it pass"),
+            ToxicityLevel.Toxic => (AlertSeverity.Warning, "order flow toxic"),
+            _ => (AlertSeverity.Info, "order flow back to normal"),
+        };
+        await AlertAsync(severity, "Toxicity", $"{vpin.InstrumentId}: {what} (VPIN {vpin.Vpin:F3}, CDF {vpin.CdfPercentile:F3})", null,
+            vpin.InstrumentId, vpin.CdfPercentile, 0, InstrumentStateOf(vpin.InstrumentId), ct);
     }
 
     /// <summary>The last traded price seen on PRICE_UPDATE: a market order's reference price.</summary>

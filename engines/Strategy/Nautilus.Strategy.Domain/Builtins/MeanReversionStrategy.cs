@@ -10,7 +10,8 @@ namespace Nautilus.Strategy.Domain.Builtins;
 /// mean in standard deviations (the bands are mean ± <c>entryZ</c> σ): buy when z falls below −<c>entryZ</c>, sell short
 /// above +<c>entryZ</c> when <c>allowShort</c> is 1; exit a long once z is back above −<c>exitZ</c>, a short once below
 /// +<c>exitZ</c>. Filters that block new entries (never exits): <c>maxVolatility</c>, the realised annualised volatility
-/// over the window; <c>maxVpin</c>, the latest VPIN of the instrument (a "vpin" feature) — toxic flow is not mean-reverting.
+/// over the window; <c>maxVpin</c>, the latest VPIN of the instrument (a "vpin" feature) — toxic flow is not mean-reverting;
+/// and always the VPIN engine's flash-crash warning (the "toxicity" feature at 2).
 /// Sized like sma-cross: the cash available, split across its instruments, in whole units at the deciding close.
 /// </summary>
 public sealed class MeanReversionStrategy(StrategyParameters parameters) : TradingStrategy
@@ -40,9 +41,19 @@ public sealed class MeanReversionStrategy(StrategyParameters parameters) : Tradi
 
     public override void OnFeature(FeatureValues features)
     {
-        if (_slots.TryGet(features.InstrumentId, out var s) && features.Values.TryGetValue("vpin", out var vpin))
+        if (!_slots.TryGet(features.InstrumentId, out var s))
+        {
+            return;
+        }
+
+        if (features.Values.TryGetValue("vpin", out var vpin))
         {
             s.Vpin = vpin;
+        }
+
+        if (features.Values.TryGetValue("toxicity", out var toxicity))
+        {
+            s.FlashCrashWarning = toxicity >= (double)ToxicityLevel.FlashCrash;
         }
     }
 
@@ -91,7 +102,8 @@ public sealed class MeanReversionStrategy(StrategyParameters parameters) : Tradi
 
     private bool Filtered(Slot s) =>
         (_maxVolatility > 0 && (!s.Volatility.IsReady || s.Volatility.Current > _maxVolatility))
-        || (_maxVpin > 0 && (double.IsNaN(s.Vpin) || s.Vpin > _maxVpin));
+        || (_maxVpin > 0 && (double.IsNaN(s.Vpin) || s.Vpin > _maxVpin))
+        || s.FlashCrashWarning;
 
     private sealed class Slot(int window)
     {
@@ -100,6 +112,9 @@ public sealed class MeanReversionStrategy(StrategyParameters parameters) : Tradi
         public RealizedVolatility Volatility { get; } = new(window);
 
         public double Vpin { get; set; } = double.NaN;
+
+        /// <summary>The VPIN engine's flash-crash warning: no entries against a one-sided market, whatever maxVpin says.</summary>
+        public bool FlashCrashWarning { get; set; }
 
         public ClientOrderId? Pending { get; set; }
     }

@@ -5,10 +5,11 @@ using Nautilus.Vpin.Engine.State;
 
 namespace Nautilus.Vpin.Engine.Handlers;
 
-/// <summary>MARKET_DATA: trades and quotes to the live flows; bars, books and deltas are passed over undecoded.</summary>
+/// <summary>MARKET_DATA: trades, quotes and book snapshots to the live flows; bars and deltas are passed over undecoded.</summary>
 public sealed class MarketDataHandler(LiveFlows flows) : IMessageHandler<MarketDataEvent>
 {
-    public bool Wants(Envelope envelope) => MarketDataEvent.PeekKind(envelope.Payload) is MarketDataKind.Trade or MarketDataKind.Quote;
+    public bool Wants(Envelope envelope) =>
+        MarketDataEvent.PeekKind(envelope.Payload) is MarketDataKind.Trade or MarketDataKind.Quote or MarketDataKind.Book;
 
     public ValueTask HandleAsync(MarketDataEvent message, MessageContext context, CancellationToken ct)
     {
@@ -19,6 +20,9 @@ public sealed class MarketDataHandler(LiveFlows flows) : IMessageHandler<MarketD
                 break;
             case QuoteTick quote:
                 flows.OnQuote(quote);
+                break;
+            case OrderBookSnapshot book:
+                flows.OnBook(book);
                 break;
         }
 
