@@ -57,7 +57,8 @@ public sealed class MarginModelTests
     [Fact]
     public void Cross_margining_a_long_and_a_short_of_the_same_stock_frees_both_requirements()
     {
-        IReadOnlyList<MarginPosition> longBook = [MarginPosition.Stock("XYZ", 500, 40)], shortBook = [MarginPosition.Stock("XYZ", -500, 40)];
+        IReadOnlyList<MarginPosition> longBook = [MarginPosition.Stock("XYZ", 500, 40)];
+        IReadOnlyList<MarginPosition> shortBook = [MarginPosition.Stock("XYZ", -500, 40)];
         var books = new[] { longBook, shortBook };
         var result = CrossMargining.Calculate(new PortfolioMarginModel(), books);
         Assert.Equal([3_000.0, 3_000.0], result.Standalone.Select(s => Math.Round(s, 9)));
