@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Nautilus.Web.Analytics;
+using Nautilus.Web.Collateral;
 using Nautilus.Web.Components;
 using Nautilus.Web.Factor;
 using Nautilus.Web.Health;
@@ -22,6 +23,7 @@ builder.AddTradingViews();
 builder.AddPortfolioViews();
 builder.AddFactorView();
 builder.AddVpinView();
+builder.AddCollateralView();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 

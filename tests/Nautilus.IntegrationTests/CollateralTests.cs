@@ -139,16 +139,8 @@ public sealed class CollateralTests(PlatformFixture platform)
         // real buses. 1,000 shares at 100 on equity 26,000 (Reg-T maintenance 25,000: 96 %); with no minute returns yet the
         // volatility is the 30 % a year fallback, so at the 99 % quantile utilisation reaches 1 when the price has fallen to 98.67.
         var account = $"mc-{Guid.NewGuid():N}"[..14];
-        var instrument = new InstrumentId($"MC{Guid.NewGuid():N}"[..8].ToUpperInvariant(), "XNAS");
-        var now = UnixNanos.Now(TimeProvider.System);
         await using var bus = await PlatformBus.ConnectAsync(platform);
-        static Money Usd(decimal amount) => new(amount, Currency.USD);
-        await bus.PublishAsync(new PriceUpdate(instrument, Price.FromDouble(99.99, 2), Price.FromDouble(100.01, 2),
-            Price.FromDouble(100, 2), now));
-        await bus.PublishAsync(new PositionChange(new AccountId(account), instrument, PositionSide.Long, Quantity.FromDouble(1_000, 0),
-            Price.FromDouble(100, 2), Usd(0), now));
-        await bus.PublishAsync(new PortfolioUpdate(new PortfolioId(account), Usd(26_000), Usd(-74_000), Usd(100_000), Usd(100_000), Usd(0),
-            Usd(0), now));
+        await PublishLeveragedAccountAsync(bus, account, 26_000);
 
         var call = await bus.WaitForAsync<MarginCall>(c => c.AccountId.Value == account, TimeSpan.FromSeconds(60),
             "the margin call of the leveraged account");
@@ -185,5 +177,22 @@ public sealed class CollateralTests(PlatformFixture platform)
             await SendAsync(platform.Http, HttpMethod.Delete, Url($"/api/collateral/inventory/{cash}"), null, HttpStatusCode.NoContent);
             await SendAsync(platform.Http, HttpMethod.Delete, Url($"/api/collateral/inventory/{ust}"), null, HttpStatusCode.NoContent);
         }
+    }
+
+    /// <summary>
+    /// As the upstream engines would: a fresh instrument priced at 100, the account long 1,000 of it at 100, and its valuation with
+    /// <paramref name="equity"/> (the rest borrowed).
+    /// </summary>
+    internal static async Task PublishLeveragedAccountAsync(PlatformBus bus, string account, decimal equity)
+    {
+        var instrument = new InstrumentId($"MC{Guid.NewGuid():N}"[..8].ToUpperInvariant(), "XNAS");
+        var now = UnixNanos.Now(TimeProvider.System);
+        static Money Usd(decimal amount) => new(amount, Currency.USD);
+        await bus.PublishAsync(new PriceUpdate(instrument, Price.FromDouble(99.99, 2), Price.FromDouble(100.01, 2),
+            Price.FromDouble(100, 2), now));
+        await bus.PublishAsync(new PositionChange(new AccountId(account), instrument, PositionSide.Long, Quantity.FromDouble(1_000, 0),
+            Price.FromDouble(100, 2), Usd(0), now));
+        await bus.PublishAsync(new PortfolioUpdate(new PortfolioId(account), Usd(equity), Usd(equity - 100_000), Usd(100_000),
+            Usd(100_000), Usd(0), Usd(0), now));
     }
 }
