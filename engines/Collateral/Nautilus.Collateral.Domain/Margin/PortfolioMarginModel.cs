@@ -51,7 +51,18 @@ public sealed class PortfolioMarginModel(double priceRange = 0.15, int priceStep
     /// <summary>The largest loss of the group over the grid (0 when no scenario loses).</summary>
     public double WorstLoss(IReadOnlyList<MarginPosition> group)
     {
-        var hasOptions = group.Any(p => p.Option is not null);
+        // Each option's unshocked theoretical value once, not once per scenario.
+        var now = new double[group.Count];
+        var hasOptions = false;
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (group[i].Option is { } o)
+            {
+                now[i] = BlackScholes.Value(o.Right, group[i].UnderlyingPrice, o.Strike, o.ExpiryYears, o.Volatility);
+                hasOptions = true;
+            }
+        }
+
         var worst = 0.0;
         for (var step = -priceSteps; step <= priceSteps; step++)
         {
@@ -59,9 +70,13 @@ public sealed class PortfolioMarginModel(double priceRange = 0.15, int priceStep
             for (var v = hasOptions ? -1 : 0; v <= (hasOptions ? 1 : 0); v++)
             {
                 var pnl = 0.0;
-                foreach (var p in group)
+                for (var i = 0; i < group.Count; i++)
                 {
-                    pnl += ScenarioPnl(p, move, v * volatilityShock);
+                    var p = group[i];
+                    pnl += p.Option is { } option
+                        ? p.Quantity * option.Multiplier * (BlackScholes.Value(option.Right, p.UnderlyingPrice * (1 + move), option.Strike,
+                            option.ExpiryYears, option.Volatility * (1 + v * volatilityShock)) - now[i])
+                        : p.Quantity * p.Price * move;
                 }
 
                 worst = Math.Max(worst, -pnl);
@@ -69,18 +84,5 @@ public sealed class PortfolioMarginModel(double priceRange = 0.15, int priceStep
         }
 
         return worst;
-    }
-
-    private static double ScenarioPnl(MarginPosition p, double move, double volatilityMove)
-    {
-        if (p.Option is not { } option)
-        {
-            return p.Quantity * p.Price * move;
-        }
-
-        var now = BlackScholes.Value(option.Right, p.UnderlyingPrice, option.Strike, option.ExpiryYears, option.Volatility);
-        var shocked = BlackScholes.Value(option.Right, p.UnderlyingPrice * (1 + move), option.Strike, option.ExpiryYears,
-            option.Volatility * (1 + volatilityMove));
-        return p.Quantity * option.Multiplier * (shocked - now);
     }
 }
