@@ -27,7 +27,8 @@ var strategy = builder.AddEngine<Projects.Nautilus_Strategy_Engine>(EngineCatalo
     .WithReference(execution); // cancels and modifies of its orders, its working orders after a restart
 var portfolio = builder.AddEngine<Projects.Nautilus_Portfolio_Engine>(EngineCatalog.Portfolio, settings, infrastructure)
     .WithReference(marketData); // instruments' lot sizes and currencies for rebalancing
-var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure);
+var collateral = builder.AddEngine<Projects.Nautilus_Collateral_Engine>(EngineCatalog.Collateral, settings, infrastructure)
+    .WithReference(execution); // open positions at start-up
 var analytics = builder.AddEngine<Projects.Nautilus_Analytics_Engine>(EngineCatalog.Analytics, settings, infrastructure);
 var backtesting = builder.AddEngine<Projects.Nautilus_Backtesting_Engine>(EngineCatalog.Backtesting, settings, infrastructure)
     .WithReference(marketData) // stored bars of the backtests that name data instead of sending bars

@@ -4,6 +4,7 @@ using Nautilus.Collateral.Engine.Handlers;
 using Nautilus.Collateral.Engine.Persistence;
 using Nautilus.Collateral.Engine.State;
 using Nautilus.Contracts;
+using Nautilus.Execution.Contracts;
 using Nautilus.Messaging;
 using Nautilus.Platform;
 using Nautilus.Storage.Hosting;
@@ -23,6 +24,9 @@ public static class CollateralExtensions
         services.AddSingleton<CollateralMetrics>();
         services.AddSingleton<LiveAccounts>();
         services.AddHostedService<MarginMonitor>();
+        // Open positions from the Execution engine (it owns them) at start-up.
+        services.AddHttpClient(CollateralStartup.HttpClientName, http => http.BaseAddress = new Uri(ExecutionClient.BaseAddress));
+        services.AddHostedService<CollateralStartup>();
         services.AddMessageHandler<PositionChange, PositionChangeHandler>();
         services.AddMessageHandler<PriceUpdate, PriceUpdateHandler>();
         services.AddMessageHandler<PortfolioUpdate, PortfolioUpdateHandler>();

@@ -10,35 +10,37 @@ namespace Nautilus.Collateral.Engine.State;
 
 /// <summary>
 /// What the buses say of each account: its positions (POSITION_CHANGE), its equity (the NAV of the portfolio of the same id,
-/// PORTFOLIO_UPDATE, as the Risk engine maps them) and, per instrument, the last price and its volatility (PRICE_UPDATE). The monitor
-/// margins and forecasts from a snapshot; the latest result of each account is kept here for the API.
+/// PORTFOLIO_UPDATE, as the Risk engine maps them) and, per instrument, the last price and its volatility (PRICE_UPDATE). Positions
+/// are keyed by symbol, as the Execution engine reports them: at start-up its open positions seed the accounts (a POSITION_CHANGE
+/// that arrived first wins). The monitor margins and forecasts from a snapshot; the latest result of each account is kept here.
 /// </summary>
 public sealed class LiveAccounts(IOptions<CollateralOptions> options)
 {
     private readonly double _fallback = MinuteVolatility.PerSqrtMinute(options.Value.FallbackAnnualVolatility);
     private readonly ConcurrentDictionary<string, Account> _accounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<InstrumentId, Instrument> _instruments = new();
+    private readonly ConcurrentDictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
 
     public void OnPosition(PositionChange change)
     {
         var account = AccountOf(change.AccountId.Value);
         lock (account)
         {
+            account.Seeded = true;
             if (change.Side == PositionSide.Flat)
             {
-                account.Positions.Remove(change.InstrumentId);
+                account.Positions.Remove(change.InstrumentId.Symbol);
             }
             else
             {
                 var quantity = change.Quantity.AsDouble() * (change.Side == PositionSide.Short ? -1 : 1);
-                account.Positions[change.InstrumentId] = (quantity, change.AveragePrice.AsDouble());
+                account.Positions[change.InstrumentId.Symbol] = (quantity, change.AveragePrice.AsDouble());
             }
         }
     }
 
     public void OnPrice(PriceUpdate price)
     {
-        var instrument = _instruments.GetOrAdd(price.InstrumentId, _ => new Instrument(new MinuteVolatility(_fallback)));
+        var instrument = _instruments.GetOrAdd(price.InstrumentId.Symbol, _ => new Instrument(new MinuteVolatility(_fallback)));
         lock (instrument)
         {
             instrument.Last = price.Last.AsDouble();
@@ -63,7 +65,7 @@ public sealed class LiveAccounts(IOptions<CollateralOptions> options)
         {
             double? equity;
             Currency currency;
-            KeyValuePair<InstrumentId, (double Quantity, double AveragePrice)>[] held;
+            KeyValuePair<string, (double Quantity, double AveragePrice)>[] held;
             lock (account)
             {
                 (equity, currency, held) = (account.Equity, account.Currency, [.. account.Positions]);
@@ -78,9 +80,9 @@ public sealed class LiveAccounts(IOptions<CollateralOptions> options)
             var volatilities = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var i = 0; i < held.Length; i++)
             {
-                var (instrumentId, (quantity, average)) = (held[i].Key, held[i].Value);
+                var (symbol, (quantity, average)) = (held[i].Key, held[i].Value);
                 var (price, sigma) = (average, _fallback);
-                if (_instruments.TryGetValue(instrumentId, out var instrument))
+                if (_instruments.TryGetValue(symbol, out var instrument))
                 {
                     lock (instrument)
                     {
@@ -88,7 +90,7 @@ public sealed class LiveAccounts(IOptions<CollateralOptions> options)
                     }
                 }
 
-                positions[i] = MarginPosition.Stock(instrumentId.ToString(), quantity, price);
+                positions[i] = MarginPosition.Stock(symbol, quantity, price);
                 volatilities[positions[i].Underlying] = sigma;
             }
 
@@ -96,6 +98,36 @@ public sealed class LiveAccounts(IOptions<CollateralOptions> options)
         }
 
         return snapshots;
+    }
+
+    /// <summary>
+    /// Open positions the Execution engine holds, for accounts no POSITION_CHANGE has reached yet (so a restart does not forget
+    /// positions that have not traded since).
+    /// </summary>
+    public int Seed(IEnumerable<(string Account, string Symbol, double Quantity, double AveragePrice)> positions)
+    {
+        var seeded = 0;
+        foreach (var group in positions.GroupBy(p => p.Account, StringComparer.Ordinal))
+        {
+            var account = AccountOf(group.Key);
+            lock (account)
+            {
+                if (account.Seeded)
+                {
+                    continue;
+                }
+
+                foreach (var p in group)
+                {
+                    account.Positions[p.Symbol] = (p.Quantity, p.AveragePrice);
+                    seeded++;
+                }
+
+                account.Seeded = true;
+            }
+        }
+
+        return seeded;
     }
 
     public void Record(AccountMargin margin) => AccountOf(margin.Account).Latest = margin;
@@ -109,7 +141,10 @@ public sealed class LiveAccounts(IOptions<CollateralOptions> options)
 
     private sealed class Account
     {
-        public Dictionary<InstrumentId, (double Quantity, double AveragePrice)> Positions { get; } = [];
+        public Dictionary<string, (double Quantity, double AveragePrice)> Positions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Its positions are known (a POSITION_CHANGE or the start-up seed): the seed no longer applies.</summary>
+        public bool Seeded { get; set; }
 
         public double? Equity { get; set; }
 

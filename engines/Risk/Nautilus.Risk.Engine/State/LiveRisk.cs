@@ -168,6 +168,12 @@ public sealed class LiveRisk(RiskRepository repository, RiskHistoryRepository hi
     /// </summary>
     public async ValueTask OnVpinAsync(VpinCalculation vpin, CancellationToken ct)
     {
+        // Before its window is full an instrument's VPIN (and CDF) is NaN: nothing is judged from it.
+        if (!double.IsFinite(vpin.Vpin) || !double.IsFinite(vpin.CdfPercentile))
+        {
+            return;
+        }
+
         var before = _toxicity.TryGetValue(vpin.InstrumentId, out var level) ? level : ToxicityLevel.Normal;
         if (before == vpin.Level)
         {
