@@ -92,6 +92,15 @@ public sealed class CollateralTests(PlatformFixture platform)
         var lead = (int)Math.Ceiling(Math.Pow(Math.Log(100 / (70_000.0 / 750)) / (z * 0.005), 2));
         Assert.Equal(lead, forecast.GetProperty("callInMinutes").GetInt32());
         Assert.Equal(61, forecast.GetProperty("path").GetArrayLength());
+        // A move that wipes the equity out: utilisation past any bound, still an answer.
+        var wiped = await PostAsync("/api/collateral/forecast", new
+        {
+            positions = new[] { new { instrument = "XYZ", quantity = 1_000.0, price = 100.0 } },
+            equity = 1_000,
+            volatilities = new Dictionary<string, double> { ["XYZ"] = 0.05 },
+        });
+        Assert.Equal(0, wiped.GetProperty("callInMinutes").GetInt32());
+        Assert.Equal(double.MaxValue, wiped.GetProperty("path")[60].GetProperty("utilisation").GetDouble());
 
         var allocation = await PostAsync("/api/collateral/allocate", new
         {

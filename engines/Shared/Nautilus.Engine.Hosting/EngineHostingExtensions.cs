@@ -72,6 +72,7 @@ public static class EngineHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStorageReadiness();
         app.MapDefaultEndpoints();
         app.MapOpenApi();
         app.MapScalarApiReference(EndpointPaths.Docs, options => options.WithTitle(app.Environment.ApplicationName));

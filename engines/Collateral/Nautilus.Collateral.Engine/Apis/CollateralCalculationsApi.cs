@@ -165,8 +165,7 @@ public static class CollateralCalculationsApi
         var started = Stopwatch.GetTimestamp();
         var forecast = MarginCallForecast.Project(model!, positions, equity, volatilities, request.HorizonMinutes, request.Quantile);
         metrics.Calculated("forecast", started);
-        return TypedResults.Ok(new ForecastResponse(model!.Name, forecast.Quantile,
-            [.. forecast.Path.Select(p => new ForecastPoint(p.Minute, p.Equity, p.Requirement, p.Utilisation))], forecast.CallInMinutes));
+        return TypedResults.Ok(ForecastViews.Of(model!.Name, forecast));
     }
 
     public static Results<Ok<AllocationResponse>, ValidationProblem> Allocate(AllocationRequest request, CollateralMetrics metrics)

@@ -40,14 +40,13 @@ public static class CollateralLiveApi
 
     public static Ok<IReadOnlyList<AccountMarginView>> Accounts(LiveAccounts accounts) =>
         TypedResults.Ok<IReadOnlyList<AccountMarginView>>([.. accounts.Latest().Select(m => new AccountMarginView(m.Account, m.Model,
-            m.Equity, m.Requirement.Initial, m.Requirement.Maintenance, Finite(m.Utilisation), Finite(m.Forecast.Path[^1].Utilisation),
+            m.Equity, m.Requirement.Initial, m.Requirement.Maintenance, ForecastViews.Finite(m.Utilisation),
+            ForecastViews.Finite(m.Forecast.Path[^1].Utilisation),
             m.Forecast.CallInMinutes, m.Requirement.Positions.Count, m.At))]);
 
     public static Results<Ok<ForecastResponse>, ProblemHttpResult> Forecast(string account, LiveAccounts accounts) =>
         accounts.LatestOf(account) is { } m
-            ? TypedResults.Ok(new ForecastResponse(m.Model, m.Forecast.Quantile,
-                [.. m.Forecast.Path.Select(p => new ForecastPoint(p.Minute, p.Equity, p.Requirement, Finite(p.Utilisation)))],
-                m.Forecast.CallInMinutes))
+            ? TypedResults.Ok(ForecastViews.Of(m.Model, m.Forecast))
             : ApiProblems.NotFound("account", account, "account margined live");
 
     public static async Task<Results<Ok<IReadOnlyList<MarginCallView>>, ValidationProblem>> CallsAsync(CollateralRepository repository,
@@ -84,6 +83,4 @@ public static class CollateralLiveApi
                 new HashSet<string>(r.EligibleTypes!, StringComparer.OrdinalIgnoreCase)))]);
         return TypedResults.Ok(new LiveAllocationView(requirements, AllocationInputs.View(result)));
     }
-
-    private static double Finite(double value) => double.IsFinite(value) ? value : double.MaxValue;
 }
