@@ -249,6 +249,10 @@ public sealed class FactorModelTests(PlatformFixture platform)
         {
             await Assertions.Expect(PageFields.Field(page, "fr-weights")).ToHaveValueAsync(
                 new System.Text.RegularExpressions.Regex($"{held}=0\\.\\d+"), new() { Timeout = 20_000 });
+            // The figures shown are the holdings' (the manual weights' table also has nine rows): typing before they arrive
+            // would race the field's refresh.
+            await Assertions.Expect(page.GetByTestId("fr-result")).ToHaveAttributeAsync("data-weights",
+                new System.Text.RegularExpressions.Regex($"{held}=0\\.\\d+"), new() { Timeout = 20_000 });
         }
         await Assertions.Expect(page.GetByTestId("fr-factors").Locator("tbody tr")).ToHaveCountAsync(9);
 
